@@ -1,0 +1,83 @@
+"""Test fixtures shared by all apps.
+
+The Essen scenario (with its demo users, one per role) is loaded once per test database; each
+test runs in a transaction that is rolled back. ``cast`` gives the fixed cast of users.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from django.conf import settings
+
+from teilhabe.access.roles import Role
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    from teilhabe.scenario.services import scenario_load
+
+    with django_db_blocker.unblock():
+        scenario_load(demo_password=settings.DEMO_PASSWORD)
+
+
+@dataclass
+class Cast:
+    """The demo users of the Essen scenario, by role, plus objects they belong to."""
+
+    def user(self, role: str):
+        from teilhabe.accounts.models import User
+
+        return User.objects.filter(memberships__role=role).order_by("pk").first()
+
+    @property
+    def borough(self):
+        from teilhabe.geography.models import Borough
+
+        return Borough.objects.get(number=1)
+
+    @property
+    def home_org(self):
+        from teilhabe.organisations.models import Organisation
+
+        return Organisation.objects.get(key="caritas-essen")
+
+    @property
+    def foreign_org(self):
+        from teilhabe.organisations.models import Organisation
+
+        return Organisation.objects.get(key="diakoniewerk-essen")
+
+    @property
+    def case_worker(self):
+        from teilhabe.accounts.models import User
+
+        return User.objects.get(email="fachkraft@essen.teilhabe.example")
+
+    @property
+    def foreign_case_worker(self):
+        from teilhabe.accounts.models import User
+
+        return User.objects.get(email="fachkraft.diakonie@essen.teilhabe.example")
+
+
+@pytest.fixture
+def cast(db) -> Cast:
+    return Cast()
+
+
+@pytest.fixture
+def client_as(client, cast):
+    """``client_as(role)`` → a test client logged in as the demo user of that role."""
+
+    def login(role: str):
+        user = cast.user(role)
+        assert user is not None, f"no demo user with role {role}"
+        client.force_login(user)
+        return client
+
+    return login
+
+
+ROLES = list(Role.values)

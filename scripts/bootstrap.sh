@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Installs everything Teilhabe needs on a fresh Debian 12 machine (idempotent):
+# system packages (when run as root or with sudo), the Python virtualenv from the lock file,
+# and the front-end libraries from the npm registry. Usage: scripts/bootstrap.sh [--browser]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want_browser=0
+[ "${1:-}" = "--browser" ] && want_browser=1
+
+apt_install() {
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then sudo="sudo"; else
+      echo "Missing system packages: $*. Install them with: sudo apt-get install $*" >&2
+      return 1
+    fi
+  fi
+  echo "Installing system packages: $*"
+  $sudo apt-get update -qq || true
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+missing=()
+python3 -c "import ensurepip, venv" 2>/dev/null || missing+=(python3-venv)
+command -v msgfmt >/dev/null 2>&1 || missing+=(gettext)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
+if [ "$want_browser" = 1 ] && [ ! -x /usr/bin/chromium ]; then missing+=(chromium); fi
+if [ ${#missing[@]} -gt 0 ]; then
+  apt_install "${missing[@]}" || { [ "$want_browser" = 1 ] && [ ${#missing[@]} -eq 1 ] && [ "${missing[0]}" = chromium ] || exit 1; }
+fi
+
+if [ ! -x .venv/bin/python ]; then
+  python3 -m venv .venv
+fi
+stamp=.venv/.requirements.sha
+sum=$(sha256sum requirements.lock | cut -d' ' -f1)
+if [ "$(cat "$stamp" 2>/dev/null)" != "$sum" ]; then
+  .venv/bin/python -m pip install --quiet --upgrade pip
+  .venv/bin/python -m pip install --quiet -r requirements.lock
+  echo "$sum" > "$stamp"
+fi
+
+nstamp=node_modules/.lock.sha
+nsum=$(sha256sum package-lock.json | cut -d' ' -f1)
+if [ "$(cat "$nstamp" 2>/dev/null)" != "$nsum" ]; then
+  npm ci --no-audit --no-fund --loglevel=error
+  echo "$nsum" > "$nstamp"
+fi

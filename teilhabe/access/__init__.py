@@ -1,0 +1,244 @@
+"""Access control — the one module through which every view, API endpoint and task asks.
+
+* :func:`can` answers "may this user do ``action`` to ``obj``?" (or to anything, without ``obj``).
+* :func:`visible` answers "which rows of this queryset may this user do ``action`` to?";
+  list pages are built from it, never by filtering by hand.
+* :func:`get_for_user` fetches one object for a view: 404 for users who cannot see it,
+  403 for users who can see it but lack the action.
+* :func:`require` guards a view that is not about one object.
+
+Which role grants which action is the table in :mod:`teilhabe.access.policy`; how far a
+role reaches (city, borough, organisation) is in :mod:`teilhabe.access.roles`. Each model that
+access control decides on registers, once, how it belongs to an organisation and a borough
+(:func:`register`).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
+from django.db import models
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from teilhabe.access.policy import CITY_WIDE_ACTIONS, ROLE_PERMISSIONS, Action, all_actions
+from teilhabe.access.roles import ROLE_SCOPE, Role, Scope
+
+__all__ = [
+    "Action",
+    "Grant",
+    "Role",
+    "Scope",
+    "can",
+    "get_for_user",
+    "grants",
+    "register",
+    "require",
+    "roles_of",
+    "visible",
+]
+
+M = TypeVar("M", bound=models.Model)
+
+
+@dataclass(frozen=True)
+class Grant:
+    """One membership of a user, reduced to what access decisions need."""
+
+    role: str
+    organisation_id: int
+    borough_id: int | None
+
+    @property
+    def scope(self) -> str:
+        return ROLE_SCOPE[self.role]
+
+
+@dataclass(frozen=True)
+class ScopeRule:
+    """How rows of a model belong to organisations and boroughs (ORM paths)."""
+
+    organisation: str | None = None
+    boroughs: tuple[str, ...] = ()
+    # Extra per-grant filter a model may add (e.g. "only the case worker's own cases").
+    refine: Callable[[Any, Grant], Q | None] | None = None
+    many: bool = field(default=False)
+
+
+_RULES: dict[type[models.Model], ScopeRule] = {}
+
+
+def register(
+    model: type[models.Model],
+    *,
+    organisation: str | None = None,
+    boroughs: Iterable[str] = (),
+    refine: Callable[[Any, Grant], Q | None] | None = None,
+) -> None:
+    """Declare how ``model`` rows belong to an organisation (``"pk"`` for Organisation itself)
+    and to boroughs. Paths that cross to-many relations make list queries ``distinct()``."""
+    boroughs = tuple(boroughs)
+    many = any(_crosses_many(model, path) for path in (organisation, *boroughs) if path)
+    _RULES[model] = ScopeRule(organisation, boroughs, refine, many)
+
+
+def _crosses_many(model: type[models.Model], path: str) -> bool:
+    current = model
+    for part in path.split("__"):
+        if part == "pk":
+            return False
+        f = current._meta.get_field(part)
+        if f.many_to_many or f.one_to_many:
+            return True
+        if not f.is_relation:
+            return False
+        current = f.related_model
+    return False
+
+
+def _rule_for(model: type[models.Model]) -> ScopeRule:
+    try:
+        return _RULES[model]
+    except KeyError:
+        raise ImproperlyConfigured(
+            f"{model.__name__} is not registered with teilhabe.access.register()."
+        ) from None
+
+
+def grants(user: Any) -> list[Grant]:
+    """The user's active memberships (cached on the user object for one request)."""
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return []
+    cached = getattr(user, "_access_grants", None)
+    if cached is None:
+        from teilhabe.organisations.models import Membership
+
+        cached = [
+            Grant(role, org_id, borough_id)
+            for role, org_id, borough_id in Membership.objects.active()
+            .filter(user=user)
+            .values_list("role", "organisation_id", "organisation__borough_id")
+        ]
+        user._access_grants = cached
+    return cached
+
+
+def roles_of(user: Any) -> set[str]:
+    return {g.role for g in grants(user)}
+
+
+def _check_action(action: str) -> None:
+    if action not in _KNOWN_ACTIONS:
+        raise ImproperlyConfigured(f"Unknown action {action!r}; add it to access.policy.Action.")
+
+
+_KNOWN_ACTIONS: set[str] = all_actions()
+
+
+def _granting(user: Any, action: str) -> list[Grant]:
+    _check_action(action)
+    return [g for g in grants(user) if action in ROLE_PERMISSIONS.get(g.role, ())]
+
+
+def _grant_q(rule: ScopeRule, user: Any, grant: Grant, action: str) -> Q | None:
+    """The filter that one grant opens on a model; None means "nothing"."""
+    if grant.scope == Scope.CITY or action in CITY_WIDE_ACTIONS:
+        q = Q()
+    elif grant.scope == Scope.BOROUGH:
+        if grant.borough_id is None or not rule.boroughs:
+            return None
+        q = Q()
+        for path in rule.boroughs:
+            q |= Q(**{path: grant.borough_id})
+    else:
+        if rule.organisation is None:
+            return None
+        q = Q(**{rule.organisation: grant.organisation_id})
+    if rule.refine is not None:
+        extra = rule.refine(user, grant)
+        if extra is None:
+            return None
+        q &= extra
+    return q
+
+
+def visible(user: Any, action: str, queryset: QuerySet[M] | type[M]) -> QuerySet[M]:
+    """The rows of ``queryset`` on which ``user`` may do ``action``."""
+    qs = queryset if isinstance(queryset, QuerySet) else queryset._default_manager.all()
+    rule = _rule_for(qs.model)
+    combined: Q | None = None
+    for grant in _granting(user, action):
+        q = _grant_q(rule, user, grant, action)
+        if q is None:
+            continue
+        if not q:  # an empty Q is "everything"
+            return qs
+        combined = q if combined is None else combined | q
+    if combined is None:
+        return qs.none()
+    qs = qs.filter(combined)
+    return qs.distinct() if rule.many else qs
+
+
+def can(user: Any, action: str, obj: models.Model | None = None) -> bool:
+    """May ``user`` do ``action`` — to ``obj`` when given, else to anything at all?"""
+    granting = _granting(user, action)
+    if not granting:
+        return False
+    if obj is None:
+        return True
+    rule = _rule_for(type(obj))
+    if rule.refine is None and (
+        action in CITY_WIDE_ACTIONS or any(g.scope == Scope.CITY for g in granting)
+    ):
+        return True
+    return visible(user, action, type(obj)._default_manager.filter(pk=obj.pk)).exists()
+
+
+def get_for_user(
+    user: Any,
+    queryset: QuerySet[M] | type[M],
+    *,
+    action: str,
+    see: str | None = None,
+    **lookup: Any,
+) -> M:
+    """Fetch one object for a view.
+
+    The object is looked up only among the rows ``user`` may ``see`` (default: ``action``);
+    others get 404, so outsiders learn nothing. Members who can see it but may not do
+    ``action`` get 403.
+    """
+    see = see or action
+    qs = visible(user, see, queryset)
+    try:
+        obj = qs.get(**lookup)
+    except (qs.model.DoesNotExist, ValidationError, ValueError):
+        raise Http404 from None
+    if action != see and not can(user, action, obj):
+        raise PermissionDenied
+    return obj
+
+
+def require(action: str) -> Callable:
+    """View decorator: anonymous users go to the login page; users without ``action`` get 403."""
+    _check_action(action)
+
+    def decorator(view: Callable) -> Callable:
+        @functools.wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if not can(request.user, action):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        wrapper.required_action = action  # type: ignore[attr-defined]
+        return wrapper
+
+    return decorator

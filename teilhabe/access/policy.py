@@ -1,0 +1,81 @@
+"""Role → permission table: the one place that says who may do what.
+
+Read it as a table: each role lists the actions it grants. An action is a string
+``"<area>.<verb>"``. How far an action reaches (whole city, own borough, own
+organisation) is the role's scope, defined in :mod:`teilhabe.access.roles`.
+
+Rules that hold for every row (and are tested):
+
+* City steering and borough coordinators never get an action on a person's data; they see
+  aggregates with small numbers suppressed.
+* Health and vulnerability data need their own action (``persons.view_sensitive``).
+
+docs/access-control.md renders this table for readers; a test keeps the two in step.
+"""
+
+from __future__ import annotations
+
+from teilhabe.access.roles import Role
+
+
+class Action:
+    """All actions, as constants, so a typo fails at import time instead of denying silently."""
+
+    # Start page, geography and the organisation directory (internal).
+    USE_APP = "app.use"
+    VIEW_GEOGRAPHY = "geography.view"
+    VIEW_ORGANISATIONS = "organisations.view"
+    VIEW_MEMBERS = "organisations.view_members"
+    MANAGE_MEMBERS = "organisations.manage_members"
+    # Steering figures (aggregates only).
+    VIEW_CITY_FIGURES = "steering.view_city_figures"
+    VIEW_BOROUGH_FIGURES = "steering.view_borough_figures"
+    # Money and positions.
+    VIEW_FINANCE = "finance.view"
+    MANAGE_FINANCE = "finance.manage"
+    VIEW_POSITIONS = "finance.view_positions"
+    # Data protection.
+    VIEW_AUDIT_LOG = "audit.view"
+    # Django admin for master data.
+    USE_ADMIN_SITE = "admin.use"
+
+
+A = Action
+
+_EVERYONE = {A.USE_APP, A.VIEW_GEOGRAPHY, A.VIEW_ORGANISATIONS}
+
+ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
+    Role.ADMIN: frozenset(
+        _EVERYONE | {A.VIEW_MEMBERS, A.MANAGE_MEMBERS, A.USE_ADMIN_SITE}
+    ),
+    Role.CITY_STEERING: frozenset(
+        _EVERYONE
+        | {A.VIEW_CITY_FIGURES, A.VIEW_BOROUGH_FIGURES, A.VIEW_FINANCE, A.VIEW_POSITIONS}
+    ),
+    Role.BOROUGH_COORDINATOR: frozenset(
+        _EVERYONE | {A.VIEW_BOROUGH_FIGURES, A.VIEW_FINANCE, A.VIEW_POSITIONS}
+    ),
+    Role.CASE_WORKER: frozenset(_EVERYONE | {A.VIEW_MEMBERS}),
+    Role.TEAM_LEAD: frozenset(_EVERYONE | {A.VIEW_MEMBERS, A.MANAGE_MEMBERS}),
+    Role.VOLUNTEER_COORDINATOR: frozenset(_EVERYONE | {A.VIEW_MEMBERS}),
+    Role.PROVIDER_EDITOR: frozenset(_EVERYONE | {A.VIEW_MEMBERS}),
+    Role.FINANCE_OFFICER: frozenset(
+        _EVERYONE | {A.VIEW_FINANCE, A.MANAGE_FINANCE, A.VIEW_POSITIONS}
+    ),
+    Role.DATA_PROTECTION_OFFICER: frozenset(_EVERYONE | {A.VIEW_AUDIT_LOG}),
+}
+
+# Directory information: whoever holds one of these actions holds it city-wide, whatever the
+# role's scope (every member of staff may look up any organisation or district).
+CITY_WIDE_ACTIONS: frozenset[str] = frozenset(
+    {Action.USE_APP, Action.VIEW_GEOGRAPHY, Action.VIEW_ORGANISATIONS}
+)
+
+# Actions on a person's data. Steering roles must never hold one of these (tested).
+PERSONAL_DATA_ACTIONS: frozenset[str] = frozenset()
+# Roles that see numbers, never persons.
+AGGREGATE_ONLY_ROLES: frozenset[str] = frozenset({Role.CITY_STEERING, Role.BOROUGH_COORDINATOR})
+
+
+def all_actions() -> set[str]:
+    return {v for k, v in vars(Action).items() if k.isupper()}

@@ -1,0 +1,40 @@
+"""The main navigation: one entry per area, shown to users whose roles grant its action."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from teilhabe.access import Action, can
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    label: str | Promise
+    url_name: str
+    action: str
+    # URL prefix that marks the entry as current ("" = exact match of the URL).
+    prefix: str = ""
+
+
+NAVIGATION: list[NavEntry] = [
+    NavEntry(_("Start"), "dashboard:start", Action.USE_APP),
+    NavEntry(_("City area"), "geography:overview", Action.VIEW_GEOGRAPHY, "/stadtgebiet/"),
+    NavEntry(_("Organisations"), "organisations:list", Action.VIEW_ORGANISATIONS, "/organisationen/"),
+    NavEntry(_("Administration"), "admin:index", Action.USE_ADMIN_SITE, "/admin/"),
+]
+
+
+def entries_for(request) -> list[dict]:
+    path = request.path
+    items = []
+    for entry in NAVIGATION:
+        if not can(request.user, entry.action):
+            continue
+        url = reverse(entry.url_name)
+        current = path == url if not entry.prefix else path.startswith(entry.prefix)
+        items.append({"label": entry.label, "url": url, "current": current})
+    return items

@@ -1,0 +1,22 @@
+from decimal import Decimal
+
+from django import template
+from django.utils.formats import number_format
+
+register = template.Library()
+
+
+@register.filter
+def euro(value) -> str:
+    """3516729 → "3.516.729,00 €" (German) – exact to the cent, never through float."""
+    if value is None or value == "":
+        return ""
+    amount = value if isinstance(value, Decimal) else Decimal(str(value))
+    return f"{number_format(amount, 2, use_l10n=True, force_grouping=True)}\u00a0€"
+
+
+@register.filter
+def decimal2(value) -> str:
+    if value is None or value == "":
+        return ""
+    return number_format(Decimal(str(value)), 2, use_l10n=True, force_grouping=True)

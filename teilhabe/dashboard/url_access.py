@@ -1,0 +1,5 @@
+from teilhabe.access.matrix import STAFF, rule
+
+RULES = {
+    "dashboard:start": rule(STAFF),
+}

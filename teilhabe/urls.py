@@ -1,0 +1,25 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from teilhabe.core import views as core_views
+
+urlpatterns = [
+    path("", include("teilhabe.dashboard.urls")),
+    path("konto/", include("teilhabe.accounts.urls")),
+    path("stadtgebiet/", include("teilhabe.geography.urls")),
+    path("organisationen/", include("teilhabe.organisations.urls")),
+    path("sprache/", set_language, name="set_language"),
+    path("healthz", core_views.healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+]
+
+handler403 = "teilhabe.core.views.error_403"
+handler404 = "teilhabe.core.views.error_404"
+handler500 = "teilhabe.core.views.error_500"
+
+if settings.DEBUG:  # pragma: no cover - development only
+    from django.contrib.staticfiles.urls import staticfiles_urlpatterns
+
+    urlpatterns += staticfiles_urlpatterns()
