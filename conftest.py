@@ -81,3 +81,14 @@ def client_as(client, cast):
 
 
 ROLES = list(Role.values)
+
+
+# Browser-test fixtures (Playwright + Debian Chromium), see teilhabe/core/testing/browser.py.
+pytest_plugins = ["teilhabe.core.testing.browser"]
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    setattr(item, f"rep_{report.when}", report)
+    return report

@@ -168,7 +168,6 @@ TIME_ZONE = env_str("TIME_ZONE", "Europe/Berlin")
 USE_I18N = True
 USE_TZ = True
 USE_THOUSAND_SEPARATOR = True
-FORMS_URLFIELD_ASSUME_HTTPS = True
 FORMAT_MODULE_PATH = ["teilhabe.formats"]
 
 # --- Static files and uploads ---------------------------------------------------------------

@@ -1,0 +1,236 @@
+"""Browser-test harness: Playwright driving Debian's Chromium against a real server.
+
+The ``e2e_server`` fixture prepares its own database (a temporary SQLite file, or
+``<name>_e2e`` on PostgreSQL when ``DATABASE_URL`` points there), migrates it, loads the Essen
+scenario with its demo users, collects static files and starts gunicorn on a free loopback
+port with production settings (DEBUG off). Browser tests talk to it like a user would.
+
+Every page a test visits can be checked with ``assert_accessible(page)`` (axe-core from
+node_modules, WCAG 2.1 A/AA plus best practices). Requests to any other origin are blocked and
+make the test fail (``page.external_requests``).
+
+Without /usr/bin/chromium the tests are skipped with a visible message — except in CI
+(``CI=true``), where a missing browser is an error.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from django.conf import settings
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
+ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts"
+DEMO_PASSWORD = settings.DEMO_PASSWORD
+
+
+def _require_chromium() -> None:
+    if Path(CHROMIUM).exists():
+        return
+    message = f"Chromium not found at {CHROMIUM}: browser tests skipped (apt-get install chromium)."
+    if os.environ.get("CI"):
+        pytest.fail(message.replace("skipped", "cannot run in CI"), pytrace=False)
+    pytest.skip(message)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _e2e_database_url(tmp: Path) -> str:
+    url = os.environ.get("DATABASE_URL", "")
+    if url.startswith(("postgres://", "postgresql://")):
+        import psycopg
+
+        parsed = urlparse(url)
+        name = (parsed.path.lstrip("/") or "teilhabe") + f"_e2e_{os.getpid()}"
+        admin = parsed._replace(path="/postgres").geturl()
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            conn.execute(f'CREATE DATABASE "{name}"')
+        return parsed._replace(path=f"/{name}").geturl()
+    return f"sqlite:///{tmp / 'e2e.sqlite3'}"
+
+
+def _drop_e2e_database(url: str) -> None:
+    if url.startswith(("postgres://", "postgresql://")):
+        import psycopg
+
+        parsed = urlparse(url)
+        admin = parsed._replace(path="/postgres").geturl()
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{parsed.path.lstrip("/")}" WITH (FORCE)')
+
+
+class E2EServer:
+    def __init__(self, url: str, env: dict[str, str]):
+        self.url = url
+        self.env = env
+
+    def manage(self, *args: str) -> str:
+        """Run a management command against the server's database (for setting up data)."""
+        out = subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=settings.BASE_DIR,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return out.stdout
+
+    def python(self, code: str) -> str:
+        """Run Python with Django set up against the server's database; returns stdout."""
+        return self.manage("shell", "-c", code)
+
+
+@pytest.fixture(scope="session")
+def e2e_server():
+    _require_chromium()
+    tmp = Path(tempfile.mkdtemp(prefix="teilhabe-e2e-"))
+    db_url = _e2e_database_url(tmp)
+    port = _free_port()
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "teilhabe.settings",
+        "DEBUG": "0",
+        "SECRET_KEY": "e2e-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "HTTPS": "0",
+        "DATABASE_URL": db_url,
+        "TEILHABE_VAR_DIR": str(tmp),
+        "TASKS_BACKEND": "immediate",
+        "LOGIN_FAILURE_LIMIT": "50",
+    }
+    server = E2EServer(f"http://127.0.0.1:{port}", env)
+    server.manage("migrate", "--no-input", "-v0")
+    server.manage("collectstatic", "--no-input", "-v0")
+    server.python(
+        "from django.conf import settings; from teilhabe.scenario.services import scenario_load;"
+        "scenario_load(demo_password=settings.DEMO_PASSWORD)"
+    )
+    proc = subprocess.Popen(
+        [
+            sys.executable, "-m", "gunicorn", "teilhabe.wsgi", "-b", f"127.0.0.1:{port}",
+            "-w", "2", "--access-logfile", "-", "--log-level", "warning",
+        ],
+        cwd=settings.BASE_DIR,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=open(tmp / "server.log", "w"),  # noqa: SIM115
+    )
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            with urllib.request.urlopen(f"{server.url}/healthz", timeout=2) as r:  # noqa: S310
+                if r.status == 200:
+                    break
+        except OSError:
+            pass
+        if proc.poll() is not None or time.monotonic() > deadline:
+            proc.kill()
+            raise RuntimeError("e2e server did not start:\n" + (tmp / "server.log").read_text())
+        time.sleep(0.2)
+    try:
+        yield server
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+        _drop_e2e_database(db_url)
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    _require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, e2e_server, request):
+    """A fresh browser context (no cookies) whose requests must stay on the server's origin."""
+    context = browser.new_context(
+        base_url=e2e_server.url, locale="de-DE", bypass_csp=True, viewport={"width": 1280, "height": 900}
+    )
+    external: list[str] = []
+
+    def guard(route):
+        host = urlparse(route.request.url).hostname
+        if host in ("127.0.0.1", "localhost") or route.request.url.startswith(("data:", "blob:")):
+            route.continue_()
+        else:
+            external.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", guard)
+    pg = context.new_page()
+    pg.set_default_timeout(15000)
+    pg.external_requests = external
+    yield pg
+    failed = getattr(request.node, "rep_call", None)
+    if failed is not None and failed.failed:
+        ARTIFACTS.mkdir(exist_ok=True)
+        pg.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
+    context.close()
+    assert not external, f"requests left the server's origin: {external}"
+
+
+def login(page, email: str, password: str = DEMO_PASSWORD) -> None:
+    page.goto("/konto/anmelden/")
+    page.get_by_label("E-Mail-Adresse").fill(email)
+    page.get_by_label("Passwort").fill(password)
+    page.get_by_role("button", name="Anmelden").click()
+    page.wait_for_load_state("networkidle")
+
+
+def assert_accessible(page, *, context: str = "") -> None:
+    """Run axe-core on the current page; fail with a readable list of violations."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    result = page.evaluate(
+        """async () => await axe.run(document, {
+            runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']},
+            resultTypes: ['violations']
+        })"""
+    )
+    violations = result["violations"]
+    if violations:
+        lines = [
+            f"- {v['id']} ({v['impact']}): {v['help']} → "
+            + "; ".join(n["target"][0] if n["target"] else "?" for n in v["nodes"][:5])
+            for v in violations
+        ]
+        raise AssertionError(
+            f"axe-core found {len(violations)} violation(s) on {page.url} {context}:\n"
+            + "\n".join(lines)
+        )
+
+
