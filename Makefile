@@ -5,7 +5,7 @@ MANAGE := $(PY) $(CURDIR)/manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup messages lint fmt check worker bench clean
+.PHONY: run test setup messages makemessages lint fmt check worker bench clean docs
 
 ## Install everything, prepare the database, load the Essen scenario, serve on :8000.
 run: setup
@@ -61,3 +61,7 @@ bench: setup
 
 clean:
 	rm -rf .venv node_modules var
+
+## Regenerate generated documentation (role → permission table).
+docs: setup
+	DEBUG=1 $(MANAGE) access_table --write
