@@ -48,7 +48,9 @@ def env_int(name: str, default: int, *, minimum: int | None = None) -> int:
             f"Environment variable {name}={raw!r} is not a whole number."
         ) from None
     if minimum is not None and value < minimum:
-        raise ImproperlyConfigured(f"Environment variable {name}={value} must be at least {minimum}.")
+        raise ImproperlyConfigured(
+            f"Environment variable {name}={value} must be at least {minimum}."
+        )
     return value
 
 

@@ -34,6 +34,4 @@ class QueuedPasswordResetForm(PasswordResetForm):
     ):
         subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
         body = loader.render_to_string(email_template_name, context)
-        transaction.on_commit(
-            lambda: send_email.enqueue(subject=subject, body=body, to=[to_email])
-        )
+        transaction.on_commit(lambda: send_email.enqueue(subject=subject, body=body, to=[to_email]))

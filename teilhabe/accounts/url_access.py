@@ -3,7 +3,9 @@ from teilhabe.access.matrix import ALL_ROLES, ANONYMOUS, PUBLIC, rule
 _logged_in_redirect = dict.fromkeys(ALL_ROLES, 302)
 
 RULES = {
-    "accounts:login": rule(PUBLIC, as_role=_logged_in_redirect, note="logged-in users go to the start page"),
+    "accounts:login": rule(
+        PUBLIC, as_role=_logged_in_redirect, note="logged-in users go to the start page"
+    ),
     "accounts:logout": rule(
         PUBLIC, ok=405, note="logout is POST only; GET answers 405 Method Not Allowed"
     ),

@@ -2,7 +2,9 @@ class SecurityHeadersMiddleware:
     """Headers Django does not set itself: a restrictive Permissions-Policy, and no caching of
     pages for logged-in users (personal data must not stay in shared caches)."""
 
-    PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+    PERMISSIONS_POLICY = (
+        "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+    )
 
     def __init__(self, get_response):
         self.get_response = get_response

@@ -85,9 +85,7 @@ def svg_path(geometry: dict, project) -> str:
     for polygon in polygons_of(geometry):
         for ring in polygon:
             pts = [project(p[0], p[1]) for p in ring]
-            parts.append(
-                "M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in pts) + "Z"
-            )
+            parts.append("M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in pts) + "Z")
     return "".join(parts)
 
 

@@ -16,9 +16,7 @@ from django.utils.translation import gettext_lazy as _
 class Municipality(models.Model):
     code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     name = models.CharField(_("name"), max_length=120, unique=True)
-    official_key = models.CharField(
-        _("official municipality key (AGS)"), max_length=12, blank=True
-    )
+    official_key = models.CharField(_("official municipality key (AGS)"), max_length=12, blank=True)
     state = models.CharField(_("federal state"), max_length=60, blank=True)
 
     class Meta:
@@ -55,7 +53,10 @@ class Borough(Area):
     """Stadtbezirk."""
 
     municipality = models.ForeignKey(
-        Municipality, on_delete=models.PROTECT, related_name="boroughs", verbose_name=_("municipality")
+        Municipality,
+        on_delete=models.PROTECT,
+        related_name="boroughs",
+        verbose_name=_("municipality"),
     )
     number = models.PositiveSmallIntegerField(_("number"))
     roman = models.CharField(_("number (Roman)"), max_length=8, blank=True)
@@ -65,7 +66,9 @@ class Borough(Area):
         verbose_name_plural = _("boroughs (Stadtbezirke)")
         ordering = ["municipality", "number"]
         constraints = [
-            models.UniqueConstraint(fields=["municipality", "number"], name="borough_number_unique"),
+            models.UniqueConstraint(
+                fields=["municipality", "number"], name="borough_number_unique"
+            ),
             models.UniqueConstraint(fields=["municipality", "name"], name="borough_name_unique"),
         ]
 

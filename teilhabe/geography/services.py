@@ -126,7 +126,11 @@ def geography_load(
         for number, data in boroughs.items():
             borough = Borough.objects.filter(municipality=municipality, number=number).first()
             borough = borough or Borough(municipality=municipality, number=number)
-            borough.name, borough.roman, borough.area_km2 = data["name"], data["roman"], data["area"]
+            borough.name, borough.roman, borough.area_km2 = (
+                data["name"],
+                data["roman"],
+                data["area"],
+            )
             _shape(borough, data["geometry"])
             borough.save()
             by_number[number] = borough

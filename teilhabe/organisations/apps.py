@@ -13,6 +13,4 @@ class OrganisationsConfig(AppConfig):
         access.register(Organisation, organisation="pk", boroughs=["borough"])
         access.register(Team, organisation="organisation", boroughs=["organisation__borough"])
         access.register(CompetenceTeam, organisation="members", boroughs=["borough"])
-        access.register(
-            Membership, organisation="organisation", boroughs=["organisation__borough"]
-        )
+        access.register(Membership, organisation="organisation", boroughs=["organisation__borough"])

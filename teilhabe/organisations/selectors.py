@@ -14,9 +14,11 @@ def organisations_for(user, *, q: str = "", kind: str = "", borough=None) -> Que
         qs = qs.filter(kind=kind)
     if borough is not None:
         qs = qs.filter(Q(borough=borough) | Q(districts__borough=borough)).distinct()
-    return qs.select_related("borough", "parent").annotate(
-        district_count=Count("districts", distinct=True)
-    ).order_by("name")
+    return (
+        qs.select_related("borough", "parent")
+        .annotate(district_count=Count("districts", distinct=True))
+        .order_by("name")
+    )
 
 
 def members_of(user, organisation: Organisation) -> QuerySet[Membership]:

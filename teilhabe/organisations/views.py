@@ -35,14 +35,18 @@ def organisation_detail(request, code):
         action=Action.VIEW_ORGANISATIONS,
         code=code,
     )
-    members = list(members_of(request.user, org)) if can(request.user, Action.VIEW_MEMBERS, org) else None
+    members = (
+        list(members_of(request.user, org)) if can(request.user, Action.VIEW_MEMBERS, org) else None
+    )
     return render(
         request,
         "organisations/detail.html",
         {
             "organisation": org,
             "children": list(org.children.filter(is_active=True).order_by("name")),
-            "districts": list(org.districts.select_related("borough").order_by("borough__number", "name")),
+            "districts": list(
+                org.districts.select_related("borough").order_by("borough__number", "name")
+            ),
             "members": members,
         },
     )

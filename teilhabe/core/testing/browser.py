@@ -15,7 +15,6 @@ Without /usr/bin/chromium the tests are skipped with a visible message — excep
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import socket
@@ -134,8 +133,18 @@ def e2e_server():
     )
     proc = subprocess.Popen(
         [
-            sys.executable, "-m", "gunicorn", "teilhabe.wsgi", "-b", f"127.0.0.1:{port}",
-            "-w", "2", "--access-logfile", "-", "--log-level", "warning",
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "teilhabe.wsgi",
+            "-b",
+            f"127.0.0.1:{port}",
+            "-w",
+            "2",
+            "--access-logfile",
+            "-",
+            "--log-level",
+            "warning",
         ],
         cwd=settings.BASE_DIR,
         env=env,
@@ -178,7 +187,10 @@ def browser():
 def page(browser, e2e_server, request):
     """A fresh browser context (no cookies) whose requests must stay on the server's origin."""
     context = browser.new_context(
-        base_url=e2e_server.url, locale="de-DE", bypass_csp=True, viewport={"width": 1280, "height": 900}
+        base_url=e2e_server.url,
+        locale="de-DE",
+        bypass_csp=True,
+        viewport={"width": 1280, "height": 900},
     )
     external: list[str] = []
 
@@ -232,5 +244,3 @@ def assert_accessible(page, *, context: str = "") -> None:
             f"axe-core found {len(violations)} violation(s) on {page.url} {context}:\n"
             + "\n".join(lines)
         )
-
-

@@ -65,15 +65,16 @@ def test_every_url_pattern_is_declared():
         for name, route, _ in all_patterns()
         if rule_for(name, rules) is None
     ]
-    assert not undeclared, "URLs without an access declaration (add them to url_access.py):\n" + "\n".join(undeclared)
+    assert not undeclared, (
+        "URLs without an access declaration (add them to url_access.py):\n" + "\n".join(undeclared)
+    )
 
 
 def test_no_declaration_is_stale():
     names = {name for name, _, _ in all_patterns() if name and not name.endswith("<unnamed>")}
     namespaces = {n.split(":", 1)[0] for n in names if ":" in n}
     stale = [
-        n for n in all_rules()
-        if not (n in names or (n.endswith(":*") and n[:-2] in namespaces))
+        n for n in all_rules() if not (n in names or (n.endswith(":*") and n[:-2] in namespaces))
     ]
     assert not stale, f"declared but no such URL: {stale}"
 
@@ -81,7 +82,7 @@ def test_no_declaration_is_stale():
 def _cases():
     cases = []
     rules = all_rules()
-    for name, route, pattern in all_patterns():
+    for name, _route, pattern in all_patterns():
         r = rule_for(name, rules)
         if r is None:
             continue

@@ -20,9 +20,11 @@ def test_case_worker_logs_in_and_sees_the_start_page_without_accessibility_viola
 
 def test_steering_start_page_shows_the_council_decision_and_the_city(page):
     login(page, "steuerung@essen.teilhabe.example")
-    body = page.locator("main").inner_text()
+    body = page.locator("main").inner_text().replace("\xa0", " ")  # amounts use a no-break space
     assert "3.516.729,00 €" in body
     assert "654.561,00 €" in body
+    for figure in ("9\nStadtbezirke", "50\nStadtteile", "44\nPlanstellen"):
+        assert figure in body
     assert_accessible(page, context="(start page, steering)")
 
 

@@ -14,15 +14,21 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--city", required=True, help="Name of the municipality, e.g. Essen")
         parser.add_argument("--boroughs", required=True, type=Path, help="GeoJSON of the boroughs")
-        parser.add_argument("--districts", required=True, type=Path, help="GeoJSON of the districts")
+        parser.add_argument(
+            "--districts", required=True, type=Path, help="GeoJSON of the districts"
+        )
         parser.add_argument("--official-key", default="", help="Amtlicher Gemeindeschlüssel")
         parser.add_argument("--state", default="")
-        parser.add_argument("--borough-number", default="number", help="property with the borough number")
+        parser.add_argument(
+            "--borough-number", default="number", help="property with the borough number"
+        )
         parser.add_argument("--borough-name", default="name")
         parser.add_argument("--borough-roman", default="roman")
         parser.add_argument("--district-name", default="name")
         parser.add_argument(
-            "--district-borough", default="bezirk", help="property of a district naming its borough number"
+            "--district-borough",
+            default="bezirk",
+            help="property of a district naming its borough number",
         )
         parser.add_argument("--district-number", default=None)
 

@@ -27,6 +27,8 @@ class Command(BaseCommand):
         )
         if result.demo_users:
             labels = dict(Role.choices)
-            self.stdout.write("\nDemo-Zugänge (nur mit DEBUG=1), Passwort für alle: " + settings.DEMO_PASSWORD)
+            self.stdout.write(
+                "\nDemo-Zugänge (nur mit DEBUG=1), Passwort für alle: " + settings.DEMO_PASSWORD
+            )
             for email, role, org in result.demo_users:
                 self.stdout.write(f"  {email:48} {labels[role]!s:28} {org}")
