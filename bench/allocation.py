@@ -26,7 +26,7 @@ import numpy as np
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "teilhabe.settings")
 os.environ.setdefault("DEBUG", "1")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 

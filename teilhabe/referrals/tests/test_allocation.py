@@ -98,7 +98,7 @@ def test_women_only_childcare_and_age_are_hard_constraints():
     ]
     result = allocate(seekers, offers, policy=POLICY, today=TODAY)
     assert [a.seeker.key for a in result.assignments] == ["frau"]
-    reasons = dict((s.key, why) for s, why in result.unassigned)
+    reasons = {s.key: why for s, why in result.unassigned}
     assert "nur für Frauen" in reasons["mann"]
     assert "jünger als 18" in reasons["jung"]
 
