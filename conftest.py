@@ -61,6 +61,38 @@ class Cast:
 
         return User.objects.get(email="fachkraft.diakonie@essen.teilhabe.example")
 
+    @property
+    def home_case(self):
+        """A case of the Caritas case worker with a note, deadline, appointment, document."""
+        from teilhabe.cases.testing import demo_case
+
+        return demo_case(self.case_worker, self.home_org)
+
+    @property
+    def home_consent(self):
+        from teilhabe.cases.models import Consent
+        from teilhabe.cases.testing import demo_consent
+
+        case = self.home_case
+        existing = Consent.objects.filter(person__household=case.household_id).first()
+        return existing or demo_consent(self.case_worker, case, self.foreign_org)
+
+    @property
+    def home_grant(self):
+        """A sharing grant in force from the Caritas case to the Diakoniewerk."""
+        from teilhabe.cases import services
+
+        consent = self.home_consent
+        case = self.home_case
+        return case.grants.first() or services.grant_create(
+            user=self.case_worker,
+            case=case,
+            recipient=self.foreign_org,
+            consent=consent,
+            scope="basic",
+            reason="Übergabe",
+        )
+
 
 @pytest.fixture
 def cast(db) -> Cast:

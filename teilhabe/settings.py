@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "teilhabe.dashboard",
     "teilhabe.referrals",
     "teilhabe.scenario",
+    "teilhabe.audit",
+    "teilhabe.cases",
 ]
 
 MIDDLEWARE = [

@@ -10,6 +10,8 @@ urlpatterns = [
     path("konto/", include("teilhabe.accounts.urls")),
     path("stadtgebiet/", include("teilhabe.geography.urls")),
     path("organisationen/", include("teilhabe.organisations.urls")),
+    path("faelle/", include("teilhabe.cases.urls")),
+    path("protokoll/", include("teilhabe.audit.urls")),
     path("sprache/", set_language, name="set_language"),
     path("healthz", core_views.healthz, name="healthz"),
     path("admin/", admin.site.urls),

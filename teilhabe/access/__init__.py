@@ -11,6 +11,11 @@ Which role grants which action is the table in :mod:`teilhabe.access.policy`; ho
 role reaches (city, borough, organisation) is in :mod:`teilhabe.access.roles`. Each model that
 access control decides on registers, once, how it belongs to an organisation and a borough
 (:func:`register`).
+
+Sharing between organisations (handover of a case) is decided here too: a model registered
+with ``shared=Shared(...)`` is also visible to the *receiving* organisation of a sharing grant
+while that grant is in force — recorded, backed by an unrevoked consent, started, not expired,
+not revoked — and only for the actions its scope opens (:data:`SHARING_SCOPE_ACTIONS`).
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ __all__ = [
     "Grant",
     "Role",
     "Scope",
+    "Shared",
     "can",
     "get_for_user",
     "grants",
@@ -58,6 +64,31 @@ class Grant:
         return ROLE_SCOPE[self.role]
 
 
+# What a sharing grant's scope opens to the receiving organisation, per action. A grant never
+# opens sharing, merging or the team overview: those stay with the owning organisation.
+SHARING_SCOPE_ACTIONS: dict[str, frozenset[str]] = {
+    "basic": frozenset({"cases.view", "cases.edit", "persons.export"}),
+    "full": frozenset({"cases.view", "cases.edit", "persons.export", "persons.view_sensitive"}),
+}
+
+
+@dataclass(frozen=True)
+class Shared:
+    """How rows of a model are reached from a sharing grant.
+
+    ``grant_model`` is the grant model (``"app_label.Model"``) with the fields ``recipient``,
+    ``scope``, ``valid_from``, ``valid_until``, ``revoked_at`` and ``consent`` (which has
+    ``revoked_at``); ``link`` is the ORM path from the grant to the shared row's ``outer``
+    field (e.g. ``link="case__household", outer="household"`` for a person). ``parts`` limits
+    which grant scopes open this model at all (e.g. contact notes only with ``"full"``).
+    """
+
+    grant_model: str
+    link: str
+    outer: str = "pk"
+    parts: frozenset[str] = frozenset(SHARING_SCOPE_ACTIONS)
+
+
 @dataclass(frozen=True)
 class ScopeRule:
     """How rows of a model belong to organisations and boroughs (ORM paths)."""
@@ -67,6 +98,7 @@ class ScopeRule:
     # Extra per-grant filter a model may add (e.g. "only the case worker's own cases").
     refine: Callable[[Any, Grant], Q | None] | None = None
     many: bool = field(default=False)
+    shared: Shared | None = None
 
 
 _RULES: dict[type[models.Model], ScopeRule] = {}
@@ -78,12 +110,14 @@ def register(
     organisation: str | None = None,
     boroughs: Iterable[str] = (),
     refine: Callable[[Any, Grant], Q | None] | None = None,
+    shared: Shared | None = None,
 ) -> None:
     """Declare how ``model`` rows belong to an organisation (``"pk"`` for Organisation itself)
-    and to boroughs. Paths that cross to-many relations make list queries ``distinct()``."""
+    and to boroughs, and optionally how sharing grants reach them (``shared``). Paths that
+    cross to-many relations make list queries ``distinct()``."""
     boroughs = tuple(boroughs)
     many = any(_crosses_many(model, path) for path in (organisation, *boroughs) if path)
-    _RULES[model] = ScopeRule(organisation, boroughs, refine, many)
+    _RULES[model] = ScopeRule(organisation, boroughs, refine, many, shared)
 
 
 def _crosses_many(model: type[models.Model], path: str) -> bool:
@@ -158,12 +192,39 @@ def _grant_q(rule: ScopeRule, user: Any, grant: Grant, action: str) -> Q | None:
         if rule.organisation is None:
             return None
         q = Q(**{rule.organisation: grant.organisation_id})
+        if rule.shared is not None:
+            shared = _shared_q(rule.shared, grant, action)
+            if shared is not None:
+                q |= shared
     if rule.refine is not None:
         extra = rule.refine(user, grant)
         if extra is None:
             return None
         q &= extra
     return q
+
+
+def _shared_q(shared: Shared, grant: Grant, action: str) -> Q | None:
+    """Rows shared with the grant's organisation through a sharing grant in force whose
+    scope opens ``action``."""
+    scopes = [s for s in shared.parts if action in SHARING_SCOPE_ACTIONS.get(s, ())]
+    if not scopes:
+        return None
+    from django.apps import apps
+    from django.db.models import Exists, OuterRef
+    from django.utils import timezone
+
+    now = timezone.now()
+    in_force = apps.get_model(shared.grant_model).objects.filter(
+        Q(valid_until__isnull=True) | Q(valid_until__gt=now),
+        recipient_id=grant.organisation_id,
+        scope__in=scopes,
+        valid_from__lte=now,
+        revoked_at__isnull=True,
+        consent__revoked_at__isnull=True,
+        **{shared.link: OuterRef(shared.outer)},
+    )
+    return Q(Exists(in_force))
 
 
 def visible(user: Any, action: str, queryset: QuerySet[M] | type[M]) -> QuerySet[M]:

@@ -36,6 +36,14 @@ class Action:
     VIEW_POSITIONS = "finance.view_positions"
     # Data protection.
     VIEW_AUDIT_LOG = "audit.view"
+    # Case management: persons, households, cases and their files (personal data).
+    VIEW_CASES = "cases.view"
+    EDIT_CASES = "cases.edit"
+    VIEW_SENSITIVE = "persons.view_sensitive"  # health and vulnerability data
+    SHARE_CASES = "cases.share"  # consents and sharing grants (handovers)
+    VIEW_TEAM_CASES = "cases.view_team"
+    MERGE_PERSONS = "persons.merge"
+    EXPORT_PERSON_DATA = "persons.export"  # GDPR Art. 15
     # Django admin for master data.
     USE_ADMIN_SITE = "admin.use"
 
@@ -43,6 +51,7 @@ class Action:
 A = Action
 
 _EVERYONE = {A.USE_APP, A.VIEW_GEOGRAPHY, A.VIEW_ORGANISATIONS}
+_CASE_WORK = {A.VIEW_CASES, A.EDIT_CASES, A.VIEW_SENSITIVE, A.SHARE_CASES, A.EXPORT_PERSON_DATA}
 
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     Role.ADMIN: frozenset(
@@ -55,8 +64,12 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     Role.BOROUGH_COORDINATOR: frozenset(
         _EVERYONE | {A.VIEW_BOROUGH_FIGURES, A.VIEW_FINANCE, A.VIEW_POSITIONS}
     ),
-    Role.CASE_WORKER: frozenset(_EVERYONE | {A.VIEW_MEMBERS}),
-    Role.TEAM_LEAD: frozenset(_EVERYONE | {A.VIEW_MEMBERS, A.MANAGE_MEMBERS}),
+    Role.CASE_WORKER: frozenset(_EVERYONE | _CASE_WORK | {A.VIEW_MEMBERS}),
+    Role.TEAM_LEAD: frozenset(
+        _EVERYONE
+        | _CASE_WORK
+        | {A.VIEW_MEMBERS, A.MANAGE_MEMBERS, A.VIEW_TEAM_CASES, A.MERGE_PERSONS}
+    ),
     Role.VOLUNTEER_COORDINATOR: frozenset(_EVERYONE | {A.VIEW_MEMBERS}),
     Role.PROVIDER_EDITOR: frozenset(_EVERYONE | {A.VIEW_MEMBERS}),
     Role.FINANCE_OFFICER: frozenset(
@@ -72,7 +85,17 @@ CITY_WIDE_ACTIONS: frozenset[str] = frozenset(
 )
 
 # Actions on a person's data. Steering roles must never hold one of these (tested).
-PERSONAL_DATA_ACTIONS: frozenset[str] = frozenset()
+PERSONAL_DATA_ACTIONS: frozenset[str] = frozenset(
+    {
+        Action.VIEW_CASES,
+        Action.EDIT_CASES,
+        Action.VIEW_SENSITIVE,
+        Action.SHARE_CASES,
+        Action.VIEW_TEAM_CASES,
+        Action.MERGE_PERSONS,
+        Action.EXPORT_PERSON_DATA,
+    }
+)
 # Roles that see numbers, never persons.
 AGGREGATE_ONLY_ROLES: frozenset[str] = frozenset({Role.CITY_STEERING, Role.BOROUGH_COORDINATOR})
 

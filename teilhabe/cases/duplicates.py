@@ -1,0 +1,112 @@
+"""Likely duplicates of a person, shown before a new person is created.
+
+Candidates come from indexed keys (consonant skeletons of family and first given name, see
+:mod:`teilhabe.cases.names`), with family and given name also tried swapped; each candidate
+is scored on names (known spellings included) and the date of birth, where a partial date
+matches what it states and a swapped day/month counts almost as a match. Only persons the
+user may see are searched — a duplicate in another organisation stays invisible.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from django.db.models import Q, QuerySet
+
+from teilhabe.cases.models import Person
+from teilhabe.cases.names import name_key, search_text
+
+THRESHOLD = 0.6
+
+
+@dataclass
+class Candidate:
+    person: Person
+    score: float
+    reasons: list[str]
+
+
+def _birth_score(a: tuple, b: tuple) -> tuple[float, str]:
+    (ay, am, ad), (by, bm, bd) = a, b
+    if not ay or not by:
+        return 0.5, ""
+    if ay != by:
+        return (0.25, "year ±1") if abs(ay - by) == 1 and am and am == bm and ad == bd else (0, "")
+    if not (am and bm):
+        return 0.8, "year"
+    if am == bm and (not ad or not bd or ad == bd):
+        return 1.0, "date"
+    if ad and bd and am == bd and ad == bm:
+        return 0.9, "day/month swapped"
+    return 0.3, "year"
+
+
+def _name_score(given: str, family: str, person: Person) -> float:
+    wanted = f"{search_text(given)} {search_text(family)}"
+    wanted_swapped = f"{search_text(family)} {search_text(given)}"
+    keys = f"{name_key(given)} {name_key(family)}"
+    best = 0.0
+    for variant in [f"{person.given_names} {person.family_name}", *person.spellings]:
+        text = search_text(variant)
+        best = max(
+            best,
+            SequenceMatcher(None, wanted, text).ratio(),
+            SequenceMatcher(None, wanted_swapped, text).ratio(),
+        )
+    parts = (person.given_key, person.family_key)
+    key_match = sum(1 for k in keys.split() if k and k in parts) / 2
+    return max(best, 0.6 + 0.4 * key_match if key_match else 0.0, best * 0.5 + key_match * 0.5)
+
+
+def find_duplicates(
+    persons: QuerySet[Person],
+    *,
+    family_name: str,
+    given_names: str,
+    birth_year: int | None = None,
+    birth_month: int | None = None,
+    birth_day: int | None = None,
+    limit: int = 5,
+) -> list[Candidate]:
+    """Up to ``limit`` likely duplicates among ``persons`` (already limited to what the user
+    may see), best first."""
+    fk = name_key(family_name)
+    gk = name_key(given_names.split()[0]) if given_names.split() else ""
+    if not fk and not gk:
+        return []
+    q = Q()
+    if fk:
+        q |= Q(family_key=fk) | Q(given_key=fk)
+    if gk and birth_year:
+        q |= Q(given_key=gk, birth_year__in=[birth_year - 1, birth_year, birth_year + 1])
+        q |= Q(family_key=gk, birth_year=birth_year)
+    rows = list(
+        persons.filter(q, merged_into__isnull=True, anonymised_at__isnull=True)
+        .select_related("household")
+        .only(
+            "code",
+            "family_name",
+            "given_names",
+            "other_spellings",
+            "birth_year",
+            "birth_month",
+            "birth_day",
+            "family_key",
+            "given_key",
+            "household__name",
+            "household__code",
+        )[:400]
+    )
+    found = []
+    for p in rows:
+        name = _name_score(given_names, family_name, p)
+        birth, why = _birth_score(
+            (birth_year, birth_month, birth_day), (p.birth_year, p.birth_month, p.birth_day)
+        )
+        score = 0.6 * name + 0.4 * birth
+        if score >= THRESHOLD:
+            reasons = ["name"] + ([why] if why else [])
+            found.append(Candidate(p, round(score, 3), reasons))
+    found.sort(key=lambda c: -c.score)
+    return found[:limit]

@@ -1,0 +1,212 @@
+"""Reads of case management. Every list starts from ``teilhabe.access.visible``."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.db import connection
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from teilhabe.access import Action, visible
+from teilhabe.cases.models import (
+    Appointment,
+    Case,
+    Consent,
+    ContactNote,
+    Deadline,
+    Document,
+    Household,
+    Milestone,
+    Person,
+    SharingGrant,
+)
+from teilhabe.cases.names import search_text
+
+DUE_SOON_DAYS = 14
+
+
+def _register_trigram_lookup() -> None:
+    from django.contrib.postgres.lookups import TrigramWordSimilar
+
+    Person._meta.get_field("search_name").register_lookup(TrigramWordSimilar)
+
+
+_register_trigram_lookup()
+
+
+def persons_for(
+    user: Any,
+    *,
+    q: str = "",
+    birth_year: int | None = None,
+    file_number: str = "",
+    district=None,
+) -> QuerySet[Person]:
+    """Search persons by name (fuzzy on PostgreSQL), year of birth, BAMF file number and
+    district."""
+    qs = visible(user, Action.VIEW_CASES, Person).filter(
+        merged_into__isnull=True, anonymised_at__isnull=True
+    )
+    text = search_text(q)
+    if text:
+        if connection.vendor == "postgresql":
+            from django.contrib.postgres.search import TrigramWordSimilarity
+
+            qs = (
+                qs.filter(Q(search_name__trigram_word_similar=text) | Q(search_name__contains=text))
+                .annotate(similarity=TrigramWordSimilarity(text, "search_name"))
+                .order_by("-similarity", "family_name", "given_names")
+            )
+        else:
+            for word in text.split():
+                qs = qs.filter(search_name__contains=word)
+            qs = qs.order_by("family_name", "given_names")
+    else:
+        qs = qs.order_by("family_name", "given_names")
+    if birth_year:
+        qs = qs.filter(birth_year=birth_year)
+    if file_number:
+        qs = qs.filter(bamf_file_number__iexact=file_number.strip())
+    if district is not None:
+        qs = qs.filter(district=district)
+    return qs.select_related("household", "district")
+
+
+def caseload_for(
+    user: Any,
+    *,
+    responsible: Any = None,
+    team=None,
+    kind=None,
+    status: str = "open",
+) -> QuerySet[Case]:
+    qs = visible(user, Action.VIEW_CASES, Case)
+    if responsible is not None:
+        qs = qs.filter(responsible=responsible)
+    if team is not None:
+        qs = qs.filter(team=team)
+    if kind is not None:
+        qs = qs.filter(kind=kind)
+    if status == "open":
+        qs = qs.filter(closed_on__isnull=True)
+    elif status == "closed":
+        qs = qs.filter(closed_on__isnull=False)
+    today = timezone.localdate()
+    return (
+        qs.select_related("household", "kind", "responsible", "team", "organisation")
+        .annotate(
+            member_count=Count("household__members", distinct=True),
+            due_count=Count(
+                "deadlines",
+                filter=Q(
+                    deadlines__done_on__isnull=True,
+                    deadlines__due_on__lte=today + datetime.timedelta(days=DUE_SOON_DAYS),
+                ),
+                distinct=True,
+            ),
+        )
+        .order_by("household__name", "-opened_on")
+    )
+
+
+def due_deadlines_for(user: Any, *, responsible: Any = None, days: int = DUE_SOON_DAYS):
+    today = timezone.localdate()
+    qs = visible(user, Action.VIEW_CASES, Deadline).filter(
+        done_on__isnull=True,
+        due_on__lte=today + datetime.timedelta(days=days),
+        case__closed_on__isnull=True,
+    )
+    if responsible is not None:
+        qs = qs.filter(case__responsible=responsible)
+    return qs.select_related("case__household", "case__responsible", "person").order_by(
+        "due_on", "id"
+    )
+
+
+def appointments_for(user: Any, *, responsible: Any) -> QuerySet[Appointment]:
+    return (
+        visible(user, Action.VIEW_CASES, Appointment)
+        .filter(case__responsible=responsible)
+        .select_related("case__household")
+        .order_by("starts_at")
+    )
+
+
+def household_page(user: Any, household: Household) -> dict:
+    members = list(
+        visible(user, Action.VIEW_CASES, Person)
+        .filter(household=household, merged_into__isnull=True)
+        .select_related("district")
+        .order_by("household_role", "family_name")
+    )
+    cases = list(
+        visible(user, Action.VIEW_CASES, Case)
+        .filter(household=household)
+        .select_related("kind", "responsible", "organisation")
+    )
+    return {"members": members, "cases": cases}
+
+
+def case_file(user: Any, case: Case) -> dict:
+    """Everything of one case the user may see, and a timeline of it."""
+    notes = list(
+        visible(user, Action.VIEW_CASES, ContactNote)
+        .filter(case=case)
+        .select_related("created_by", "person")
+    )
+    deadlines = list(
+        visible(user, Action.VIEW_CASES, Deadline).filter(case=case).select_related("person")
+    )
+    appointments = list(visible(user, Action.VIEW_CASES, Appointment).filter(case=case))
+    documents = list(
+        visible(user, Action.VIEW_CASES, Document).filter(case=case).select_related("created_by")
+    )
+    grants = list(
+        visible(user, Action.VIEW_CASES, SharingGrant)
+        .filter(case=case)
+        .select_related("recipient", "consent__person", "granted_by")
+    )
+    members = list(
+        visible(user, Action.VIEW_CASES, Person)
+        .filter(household=case.household_id, merged_into__isnull=True)
+        .prefetch_related(
+            Prefetch(
+                "consents",
+                queryset=Consent.objects.filter(revoked_at__isnull=True).prefetch_related(
+                    "recipients"
+                ),
+            )
+        )
+    )
+    timeline = sorted(
+        [
+            *({"at": n.date, "kind": "note", "obj": n} for n in notes),
+            *({"at": d.due_on, "kind": "deadline", "obj": d} for d in deadlines),
+            *({"at": a.starts_at.date(), "kind": "appointment", "obj": a} for a in appointments),
+            *({"at": d.created_at.date(), "kind": "document", "obj": d} for d in documents),
+            *({"at": g.valid_from.date(), "kind": "grant", "obj": g} for g in grants),
+            {"at": case.opened_on, "kind": "opened", "obj": case},
+            *([{"at": case.closed_on, "kind": "closed", "obj": case}] if case.closed_on else []),
+        ],
+        key=lambda e: e["at"],
+        reverse=True,
+    )
+    return {
+        "notes": notes,
+        "deadlines": deadlines,
+        "appointments": appointments,
+        "documents": documents,
+        "grants": grants,
+        "members": members,
+        "timeline": timeline,
+    }
+
+
+def milestones_of(user: Any, person: Person) -> list[Milestone]:
+    return list(
+        visible(user, Action.VIEW_CASES, Milestone)
+        .filter(person=person)
+        .select_related("type", "person")
+    )
