@@ -20,3 +20,15 @@ def decimal2(value) -> str:
     if value is None or value == "":
         return ""
     return number_format(Decimal(str(value)), 2, use_l10n=True, force_grouping=True)
+
+
+@register.filter
+def figure(value) -> str:
+    """A count for steering views: "1.234", or "< 5" when small (see teilhabe.core.figures)."""
+    from teilhabe.core.figures import Figure, suppress
+
+    if isinstance(value, Figure):
+        return str(value)
+    if value is None or value == "":
+        return ""
+    return str(suppress(int(value)))
