@@ -61,6 +61,26 @@ class Cast:
 
         return User.objects.get(email="fachkraft.diakonie@essen.teilhabe.example")
 
+    # Offers (teilhabe/offers): the demo directory is loaded on first use (without Kitas and
+    # schools, to stay fast); own_offer belongs to the provider editor's VHS, in borough I.
+    @property
+    def own_offer(self):
+        from teilhabe.offers.models import Offer
+        from teilhabe.offers.services import offers_demo_load
+
+        offer = Offer.objects.filter(key="vhs-integrationskurs-a1").first()
+        if offer is None:
+            offers_demo_load(standard_system=False)
+            offer = Offer.objects.get(key="vhs-integrationskurs-a1")
+        return offer
+
+    @property
+    def foreign_offer(self):
+        from teilhabe.offers.models import Offer
+
+        self.own_offer  # noqa: B018 - loads the demo directory
+        return Offer.objects.get(key="caritas-migrationsberatung")
+
     @property
     def home_case(self):
         """A case of the Caritas case worker with a note, deadline, appointment, document."""

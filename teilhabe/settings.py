@@ -54,6 +54,12 @@ INSTALLED_APPS = [
     "teilhabe.dashboard",
     "teilhabe.referrals",
     "teilhabe.scenario",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "teilhabe.offers",
+    "teilhabe.public",
+    "teilhabe.api",
     "teilhabe.audit",
     "teilhabe.cases",
 ]
@@ -277,3 +283,34 @@ LOGGING = {
 SMALL_NUMBER_THRESHOLD = env_int("SMALL_NUMBER_THRESHOLD", 5, minimum=1)
 # Demo credentials are printed only when DEBUG is on.
 DEMO_PASSWORD = "Teilhabe-Demo-2017"  # noqa: S105 - a documented demo password, DEBUG only
+
+# --- Open API (teilhabe/api, docs/api.md) ------------------------------------------------------
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
+    "DEFAULT_THROTTLE_RATES": {"anon": env_str("API_ANON_RATE", "120/minute")},
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Teilhabe – Angebote API",
+    "DESCRIPTION": "Offene Schnittstelle des Angebotsverzeichnisses (Angebote, Organisationen, "
+    "Orte, Kategorien) und HSDS-3.0-Export.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
+# Anonymous API rate limits are counted in this cache. The local-memory default is right for
+# one process; with several processes or hosts use Redis or the database cache (docs/api.md).
+CACHES = {
+    "default": {
+        "BACKEND": env_str("CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
+        "LOCATION": env_str("CACHE_LOCATION", "teilhabe"),
+    }
+}

@@ -44,6 +44,10 @@ class Action:
     VIEW_TEAM_CASES = "cases.view_team"
     MERGE_PERSONS = "persons.merge"
     EXPORT_PERSON_DATA = "persons.export"  # GDPR Art. 15
+    # Offers directory (teilhabe/offers): see offers of the scope, edit them (incl. import and
+    # translations).
+    VIEW_OFFERS = "offers.view"
+    MANAGE_OFFERS = "offers.manage"
     # Django admin for master data.
     USE_ADMIN_SITE = "admin.use"
 
@@ -77,6 +81,17 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     ),
     Role.DATA_PROTECTION_OFFICER: frozenset(_EVERYONE | {A.VIEW_AUDIT_LOG}),
 }
+
+# Offers directory: providers keep their own offers; borough coordinators see their borough's
+# offers (and where some are missing); steering sees the whole city.
+_OFFER_GRANTS: dict[str, set[str]] = {
+    Role.ADMIN: {A.VIEW_OFFERS, A.MANAGE_OFFERS},
+    Role.CITY_STEERING: {A.VIEW_OFFERS},
+    Role.BOROUGH_COORDINATOR: {A.VIEW_OFFERS},
+    Role.PROVIDER_EDITOR: {A.VIEW_OFFERS, A.MANAGE_OFFERS},
+}
+for _role, _actions in _OFFER_GRANTS.items():
+    ROLE_PERMISSIONS[_role] = ROLE_PERMISSIONS[_role] | _actions
 
 # Directory information: whoever holds one of these actions holds it city-wide, whatever the
 # role's scope (every member of staff may look up any organisation or district).

@@ -1,0 +1,136 @@
+"""Serializers of the open API: plain, read-only, German source texts plus the requested language."""
+
+from __future__ import annotations
+
+from rest_framework import serializers
+
+from teilhabe.offers.models import Category, Location, Offer
+from teilhabe.organisations.models import Organisation
+
+
+class CategorySerializer(serializers.ModelSerializer):
+    id = serializers.UUIDField(source="code")
+    parent = serializers.SlugRelatedField(slug_field="key", read_only=True)
+    names = serializers.DictField(child=serializers.CharField())
+
+    class Meta:
+        model = Category
+        fields = ["id", "key", "name", "names", "parent"]
+
+
+class OrganisationSerializer(serializers.ModelSerializer):
+    id = serializers.UUIDField(source="code")
+
+    class Meta:
+        model = Organisation
+        fields = ["id", "name", "short_name", "kind", "street", "postcode", "city", "website"]
+
+
+class LocationSerializer(serializers.ModelSerializer):
+    id = serializers.UUIDField(source="code")
+    organisation = serializers.UUIDField(source="organisation.code")
+    district = serializers.CharField(source="district.name")
+    borough = serializers.CharField(source="district.borough.name")
+    borough_number = serializers.IntegerField(source="district.borough.number")
+
+    class Meta:
+        model = Location
+        fields = [
+            "id",
+            "organisation",
+            "name",
+            "street",
+            "postcode",
+            "city",
+            "latitude",
+            "longitude",
+            "district",
+            "borough",
+            "borough_number",
+            "step_free",
+            "accessible_toilet",
+            "hearing_loop",
+            "accessibility_note",
+            "is_standard_system",
+            "kind",
+        ]
+
+
+class ScheduleSerializer(serializers.Serializer):
+    weekday = serializers.IntegerField(allow_null=True, help_text="0 = Monday … 6 = Sunday")
+    date = serializers.DateField(allow_null=True)
+    starts_at = serializers.TimeField(format="%H:%M")
+    ends_at = serializers.TimeField(format="%H:%M")
+    valid_from = serializers.DateField(allow_null=True)
+    valid_until = serializers.DateField(allow_null=True)
+    pauses_in_school_holidays = serializers.BooleanField()
+
+
+class OfferSerializer(serializers.ModelSerializer):
+    """An offer; ``title``/``summary``/``description`` are in the requested language where a
+    current translation exists (``language`` says which), else German."""
+
+    id = serializers.UUIDField(source="code")
+    language = serializers.SerializerMethodField()
+    title = serializers.SerializerMethodField()
+    summary = serializers.SerializerMethodField()
+    description = serializers.SerializerMethodField()
+    organisation = OrganisationSerializer()
+    category = serializers.CharField(source="category.key")
+    locations = LocationSerializer(many=True)
+    schedules = ScheduleSerializer(many=True)
+    languages = serializers.ListField(child=serializers.CharField())
+    cost = serializers.DecimalField(max_digits=8, decimal_places=2, allow_null=True)
+
+    class Meta:
+        model = Offer
+        fields = [
+            "id",
+            "language",
+            "title",
+            "summary",
+            "description",
+            "organisation",
+            "category",
+            "min_age",
+            "max_age",
+            "women_only",
+            "for_families",
+            "for_children",
+            "for_youth",
+            "languages",
+            "is_free",
+            "cost",
+            "cost_note",
+            "registration_required",
+            "capacity",
+            "free_places",
+            "locations",
+            "schedules",
+            "contact_name",
+            "contact_email",
+            "contact_phone",
+            "url",
+            "last_reviewed",
+            "updated_at",
+        ]
+
+    def _text(self, obj):
+        from teilhabe.public.finder import text_of
+
+        cache = self.context.setdefault("_texts", {})
+        if obj.pk not in cache:
+            cache[obj.pk] = text_of(obj, self.context.get("lang", "de"))
+        return cache[obj.pk]
+
+    def get_language(self, obj) -> str:
+        return self._text(obj).language
+
+    def get_title(self, obj) -> str:
+        return self._text(obj).title
+
+    def get_summary(self, obj) -> str:
+        return self._text(obj).summary
+
+    def get_description(self, obj) -> str:
+        return self._text(obj).description

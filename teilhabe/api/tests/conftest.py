@@ -1,0 +1,1 @@
+from teilhabe.offers.testing import _directory, offers_directory  # noqa: F401

@@ -1,0 +1,334 @@
+"""The open API: read-only, anonymous, paged, conditional (ETag), rate-limited per client.
+
+List responses are cached per URL and directory version (the latest change of any offer or
+location); a client that sends the ETag it has gets ``304 Not Modified``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from csp.decorators import csp_update
+from django.core.cache import cache
+from django.db.models import Count, Max, Prefetch
+from django.http import HttpResponse, HttpResponseNotModified
+from django.shortcuts import get_object_or_404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.views import SpectacularRedocView, SpectacularSwaggerView
+from rest_framework import generics
+from rest_framework.exceptions import ValidationError
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.response import Response
+from rest_framework.throttling import AnonRateThrottle
+from rest_framework.views import APIView
+
+from teilhabe.api.serializers import (
+    CategorySerializer,
+    LocationSerializer,
+    OfferSerializer,
+    OrganisationSerializer,
+)
+from teilhabe.offers.hsds import export as hsds
+from teilhabe.offers.models import (
+    PUBLIC_LANGUAGE_CODES,
+    Category,
+    Location,
+    Offer,
+    OfferTranslation,
+    Schedule,
+)
+from teilhabe.offers.selectors import OfferFilter, public_offers
+from teilhabe.organisations.models import Organisation
+
+CACHE_SECONDS = 300
+
+
+class Pagination(PageNumberPagination):
+    page_size = 20
+    page_size_query_param = "page_size"
+    max_page_size = 100
+
+
+def directory_version() -> str:
+    """Changes whenever an offer, a schedule's offer or a location changes (or is removed)."""
+    o = Offer.objects.aggregate(m=Max("updated_at"), n=Count("pk"))
+    loc = Location.objects.aggregate(m=Max("updated_at"), n=Count("pk"))
+    t = OfferTranslation.objects.aggregate(m=Max("updated_at"), n=Count("pk"))
+    return f"{o['m']}|{o['n']}|{loc['m']}|{loc['n']}|{t['m']}|{t['n']}"
+
+
+class ConditionalMixin:
+    """ETag for every GET, from the directory version and the URL; cached JSON bodies."""
+
+    throttle_classes = [AnonRateThrottle]
+    cacheable = True
+
+    def _etag(self, request) -> str:
+        version = getattr(request, "_directory_version", None) or directory_version()
+        request._directory_version = version
+        accept = request.META.get("HTTP_ACCEPT", "")
+        raw = f"{version}|{request.get_full_path()}|{accept}"
+        return '"' + hashlib.sha256(raw.encode()).hexdigest()[:32] + '"'
+
+    def _json_wanted(self, request) -> bool:
+        accept = request.META.get("HTTP_ACCEPT", "")
+        return "text/html" not in accept and request.GET.get("format") in (None, "json")
+
+    def get(self, request, *args, **kwargs):
+        etag = self._etag(request)
+        if etag in request.META.get("HTTP_IF_NONE_MATCH", ""):
+            response = HttpResponseNotModified()
+            response["ETag"] = etag
+            return response
+        key = "api:" + etag
+        if self.cacheable and self._json_wanted(request):
+            body = cache.get(key)
+            if body is not None:
+                response = HttpResponse(body, content_type="application/json")
+                response["ETag"] = etag
+                response["X-Cache"] = "hit"
+                return response
+        return super().get(request, *args, **kwargs)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if isinstance(response, Response) and request.method == "GET":
+            etag = self._etag(request)
+            response["ETag"] = etag
+            if self.cacheable and self._json_wanted(request) and response.status_code == 200:
+                response.render()
+                cache.set("api:" + etag, response.content, CACHE_SECONDS)
+        return response
+
+
+def _int(request, name, lo=None, hi=None):
+    value = request.query_params.get(name)
+    if value in (None, ""):
+        return None
+    try:
+        number = int(value)
+    except ValueError:
+        raise ValidationError({name: f"„{value}“ ist keine ganze Zahl."}) from None
+    if (lo is not None and number < lo) or (hi is not None and number > hi):
+        raise ValidationError({name: f"Der Wert muss zwischen {lo} und {hi} liegen."})
+    return number
+
+
+def _lang(request) -> str:
+    lang = request.query_params.get("lang", "de")
+    if lang not in PUBLIC_LANGUAGE_CODES:
+        raise ValidationError(
+            {"lang": f"Unbekannte Sprache; erlaubt: {', '.join(PUBLIC_LANGUAGE_CODES)}."}
+        )
+    return lang
+
+
+def offer_filter(request) -> OfferFilter:
+    category = request.query_params.get("kategorie", "")
+    if category and not Category.objects.filter(key=category).exists():
+        raise ValidationError({"kategorie": f"Unbekannte Kategorie „{category}“."})
+    district = request.query_params.get("stadtteil", "")
+    if district:
+        import uuid
+
+        try:
+            uuid.UUID(district)
+        except ValueError:
+            raise ValidationError({"stadtteil": "Erwartet wird die ID eines Stadtteils."}) from None
+    return OfferFilter(
+        q=request.query_params.get("q", "")[:100].strip(),
+        borough=_int(request, "bezirk", 1, 99),
+        district=district,
+        category=category,
+        language=request.query_params.get("sprache", "")[:8],
+        age=_int(request, "alter", 0, 120),
+        free=request.query_params.get("kostenlos") in ("1", "true", "ja"),
+        weekday=_int(request, "wochentag", 0, 6),
+    )
+
+
+OFFER_PARAMETERS = [
+    OpenApiParameter("lang", str, enum=PUBLIC_LANGUAGE_CODES, description="Sprache der Texte"),
+    OpenApiParameter("q", str, description="Suchtext"),
+    OpenApiParameter("bezirk", int, description="Nummer des Stadtbezirks"),
+    OpenApiParameter("stadtteil", OpenApiTypes.UUID, description="ID des Stadtteils"),
+    OpenApiParameter("kategorie", str, description="Schlüssel der Kategorie"),
+    OpenApiParameter("sprache", str, description="gesprochene Sprache (ISO 639-1)"),
+    OpenApiParameter("alter", int, description="Alter der teilnehmenden Person"),
+    OpenApiParameter("kostenlos", bool, description="nur kostenlose Angebote"),
+    OpenApiParameter("wochentag", int, description="0 = Montag … 6 = Sonntag"),
+]
+
+
+def _offer_queryset(lang: str, filters: OfferFilter | None = None):
+    qs = public_offers(filters).prefetch_related(
+        Prefetch(
+            "locations",
+            queryset=Location.objects.select_related("organisation", "district__borough"),
+        ),
+        Prefetch("schedules", queryset=Schedule.objects.all()),
+    )
+    if lang != "de":
+        qs = qs.prefetch_related(
+            Prefetch(
+                "translations",
+                queryset=OfferTranslation.objects.filter(language=lang),
+                to_attr="translations_in_language",
+            )
+        )
+    return qs
+
+
+@extend_schema(parameters=OFFER_PARAMETERS, tags=["Angebote"])
+class OfferList(ConditionalMixin, generics.ListAPIView):
+    """Veröffentlichte Angebote, gefiltert wie im Angebotsfinder."""
+
+    serializer_class = OfferSerializer
+    pagination_class = Pagination
+
+    def get_queryset(self):
+        return _offer_queryset(_lang(self.request), offer_filter(self.request))
+
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(), "lang": _lang(self.request)}
+
+
+@extend_schema(parameters=OFFER_PARAMETERS[:1], tags=["Angebote"])
+class OfferDetail(ConditionalMixin, generics.RetrieveAPIView):
+    serializer_class = OfferSerializer
+    lookup_field = "code"
+    lookup_url_kwarg = "id"
+
+    def get_queryset(self):
+        return _offer_queryset(_lang(self.request))
+
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(), "lang": _lang(self.request)}
+
+
+@extend_schema(tags=["Organisationen"])
+class OrganisationList(ConditionalMixin, generics.ListAPIView):
+    """Organisationen mit mindestens einem veröffentlichten Angebot oder Ort."""
+
+    serializer_class = OrganisationSerializer
+    pagination_class = Pagination
+
+    def get_queryset(self):
+        with_offers = Offer.objects.published().values("organisation_id")
+        return Organisation.objects.filter(is_active=True, pk__in=with_offers).order_by("name")
+
+
+@extend_schema(tags=["Organisationen"])
+class OrganisationDetail(ConditionalMixin, generics.RetrieveAPIView):
+    serializer_class = OrganisationSerializer
+    lookup_field = "code"
+    lookup_url_kwarg = "id"
+    queryset = Organisation.objects.filter(is_active=True)
+
+
+@extend_schema(
+    tags=["Orte"],
+    parameters=[
+        OpenApiParameter("bezirk", int, description="Nummer des Stadtbezirks"),
+        OpenApiParameter("regelsystem", bool, description="nur Kitas und Schulen"),
+    ],
+)
+class LocationList(ConditionalMixin, generics.ListAPIView):
+    """Orte von Angeboten sowie Kitas und Schulen (Regelsystem)."""
+
+    serializer_class = LocationSerializer
+    pagination_class = Pagination
+
+    def get_queryset(self):
+        qs = Location.objects.select_related("organisation", "district__borough").order_by(
+            "name", "pk"
+        )
+        borough = _int(self.request, "bezirk", 1, 99)
+        if borough is not None:
+            qs = qs.filter(district__borough__number=borough)
+        if self.request.query_params.get("regelsystem") in ("1", "true", "ja"):
+            qs = qs.filter(is_standard_system=True)
+        return qs
+
+
+@extend_schema(tags=["Orte"])
+class LocationDetail(ConditionalMixin, generics.RetrieveAPIView):
+    serializer_class = LocationSerializer
+    lookup_field = "code"
+    lookup_url_kwarg = "id"
+    queryset = Location.objects.select_related("organisation", "district__borough")
+
+
+@extend_schema(tags=["Kategorien"])
+class CategoryList(ConditionalMixin, generics.ListAPIView):
+    serializer_class = CategorySerializer
+    pagination_class = None
+    queryset = Category.objects.select_related("parent").order_by("position", "name")
+
+
+def _hsds_page(request) -> dict:
+    page = _int(request, "page", 1, 100000) or 1
+    size = _int(request, "per_page", 1, 100) or 50
+    qs = hsds.exportable_offers()
+    total = qs.count()
+    offers = list(qs[(page - 1) * size : page * size])
+    pages = max(1, -(-total // size))
+    return {
+        "total_items": total,
+        "total_pages": pages,
+        "page_number": page,
+        "size": len(offers),
+        "first_page": page == 1,
+        "last_page": page >= pages,
+        "empty": not offers,
+        "contents": hsds.services(offers),
+    }
+
+
+class _HsdsList(APIView):
+    def get(self, request, *args, **kwargs):
+        return Response(_hsds_page(request))
+
+
+class _HsdsDetail(APIView):
+    def get(self, request, id, *args, **kwargs):
+        offer = get_object_or_404(hsds.exportable_offers(), code=id)
+        return Response(hsds.service(offer))
+
+
+class HsdsServiceList(ConditionalMixin, _HsdsList):
+    """HSDS 3.0: veröffentlichte Angebote als Services (Seitenformat der HSDS-API)."""
+
+    @extend_schema(
+        tags=["HSDS 3.0"],
+        operation_id="hsds_services_list",
+        parameters=[OpenApiParameter("page", int), OpenApiParameter("per_page", int)],
+        responses={200: OpenApiTypes.OBJECT},
+    )
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+
+class HsdsServiceDetail(ConditionalMixin, _HsdsDetail):
+    """HSDS 3.0: ein Service mit Organisation, Orten, Zeiten, Sprachen, Kosten, Kategorie."""
+
+    @extend_schema(
+        tags=["HSDS 3.0"],
+        operation_id="hsds_service_retrieve",
+        responses={200: OpenApiTypes.OBJECT},
+    )
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+
+# Browsable docs from drf-spectacular-sidecar's local files. Swagger UI and ReDoc set inline
+# styles and Swagger UI's start-up script is inline, so these two pages relax the CSP.
+_DOCS_CSP = {
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "worker-src": ["'self'", "blob:"],
+}
+swagger = csp_update(_DOCS_CSP)(SpectacularSwaggerView.as_view(url_name="api:schema"))
+redoc = csp_update(_DOCS_CSP)(SpectacularRedocView.as_view(url_name="api:schema"))

@@ -1,0 +1,22 @@
+from django.apps import AppConfig
+
+
+class OffersConfig(AppConfig):
+    name = "teilhabe.offers"
+    label = "offers"
+    verbose_name = "Angebote"
+
+    def ready(self) -> None:
+        from teilhabe import access
+        from teilhabe.offers.models import Category, Location, Offer, OfferTranslation
+
+        access.register(Category)
+        access.register(
+            Offer, organisation="organisation", boroughs=["locations__district__borough"]
+        )
+        access.register(Location, organisation="organisation", boroughs=["district__borough"])
+        access.register(
+            OfferTranslation,
+            organisation="offer__organisation",
+            boroughs=["offer__locations__district__borough"],
+        )

@@ -1,0 +1,116 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from teilhabe.offers.models import (
+    SPOKEN_LANGUAGES,
+    Category,
+    Location,
+    Offer,
+    OfferStatus,
+    TranslationStatus,
+    Weekday,
+)
+from teilhabe.offers.services import OFFER_FIELDS
+
+
+class OfferForm(forms.ModelForm):
+    languages = forms.MultipleChoiceField(
+        label=_("Languages spoken"),
+        choices=list(SPOKEN_LANGUAGES.items()),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    locations = forms.ModelMultipleChoiceField(
+        label=_("Locations"), queryset=Location.objects.none(), required=True
+    )
+
+    class Meta:
+        model = Offer
+        fields = [f for f in OFFER_FIELDS if f not in ("last_reviewed",)]
+        widgets = {"last_reviewed": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args, locations=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].queryset = Category.objects.order_by("position", "name")
+        if locations is not None:
+            self.fields["locations"].queryset = locations
+        if self.instance.pk:
+            self.initial["locations"] = list(self.instance.locations.values_list("pk", flat=True))
+        self.fields["status"].choices = OfferStatus.choices
+
+
+class ScheduleForm(forms.Form):
+    weekday = forms.TypedChoiceField(
+        label=_("Weekday"),
+        choices=[("", "—"), *Weekday.choices],
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+    date = forms.DateField(
+        label=_("or single date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    starts_at = forms.TimeField(
+        label=_("From"), required=False, widget=forms.TimeInput(attrs={"type": "time"})
+    )
+    ends_at = forms.TimeField(
+        label=_("Until"), required=False, widget=forms.TimeInput(attrs={"type": "time"})
+    )
+    valid_from = forms.DateField(
+        label=_("Valid from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    valid_until = forms.DateField(
+        label=_("Valid until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    pauses_in_school_holidays = forms.BooleanField(
+        label=_("Pauses in NRW school holidays"), required=False
+    )
+
+    def clean(self):
+        data = super().clean()
+        used = data.get("weekday") is not None or data.get("date")
+        if not used:
+            return data
+        if data.get("weekday") is not None and data.get("date"):
+            raise forms.ValidationError(_("Give either a weekday or a single date, not both."))
+        if not data.get("starts_at") or not data.get("ends_at"):
+            raise forms.ValidationError(_("Give the start and end time."))
+        if data["ends_at"] <= data["starts_at"]:
+            raise forms.ValidationError(_("The end time must be after the start time."))
+        return data
+
+
+ScheduleFormSet = forms.formset_factory(ScheduleForm, extra=2, max_num=20)
+
+
+class LocationForm(forms.ModelForm):
+    class Meta:
+        model = Location
+        fields = [
+            "name",
+            "street",
+            "postcode",
+            "city",
+            "latitude",
+            "longitude",
+            "step_free",
+            "accessible_toilet",
+            "hearing_loop",
+            "accessibility_note",
+        ]
+
+
+class TranslationForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    summary = forms.CharField(label=_("Short description"), max_length=300, required=False)
+    description = forms.CharField(label=_("Description"), widget=forms.Textarea, required=False)
+    status = forms.ChoiceField(label=_("Status"), choices=TranslationStatus.choices)
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("File (CSV or XLSX)"),
+        help_text=_("One offer per row; see the column list below."),
+    )

@@ -1,0 +1,32 @@
+import pytest
+
+from teilhabe.offers.models import Location, Offer, OfferStatus
+from teilhabe.offers.services import offers_demo_load
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_demo_directory_has_offers_in_many_districts_and_kitas_and_schools(offers_directory):
+    assert offers_directory.offers >= 25
+    assert Location.objects.filter(is_standard_system=True, kind="kita").count() == 312
+    assert Location.objects.filter(is_standard_system=True, kind="school").count() == 212
+    assert Offer.objects.filter(status=OfferStatus.PUBLISHED).count() > 300
+    assert Location.objects.values("district").distinct().count() >= 40
+
+
+def test_loading_the_demo_directory_twice_creates_nothing_twice():
+    before = (Offer.objects.count(), Location.objects.count())
+    offers_demo_load(standard_system=False)
+    assert (Offer.objects.count(), Location.objects.count()) == before
+
+
+def test_kita_locations_lie_in_the_stadtteil_the_city_names():
+    import csv
+
+    from teilhabe.offers.services import ESSEN
+
+    with (ESSEN / "kitas.csv").open(encoding="utf-8") as f:
+        rows = {f"kita-{r['source_id']}": r["stadtteil"] for r in csv.DictReader(f)}
+    located = dict(Location.objects.filter(key__in=rows).values_list("key", "district__name"))
+    agree = sum(1 for k, name in located.items() if rows[k] == name)
+    assert agree / len(rows) > 0.9

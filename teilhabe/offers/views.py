@@ -1,0 +1,308 @@
+import base64
+import binascii
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from teilhabe.access import Action, can, get_for_user, grants, require, visible
+from teilhabe.geography.models import Borough
+from teilhabe.offers import selectors, services
+from teilhabe.offers.forms import (
+    ImportForm,
+    LocationForm,
+    OfferForm,
+    ScheduleFormSet,
+    TranslationForm,
+)
+from teilhabe.offers.imports import COLUMNS, offers_import
+from teilhabe.offers.models import PUBLIC_LANGUAGES, TRANSLATION_LANGUAGES, Offer, OfferStatus
+from teilhabe.offers.services import (
+    OfferError,
+    location_save,
+    offer_mark_reviewed,
+    offer_update,
+    schedules_replace,
+    translation_save,
+)
+from teilhabe.organisations.models import Organisation
+
+LANGUAGE_NAMES = dict(PUBLIC_LANGUAGES)
+
+
+def _own_organisations(user):
+    """Organisations whose offers the user may manage."""
+    return visible(user, Action.MANAGE_OFFERS, Organisation).order_by("name")
+
+
+@require(Action.VIEW_OFFERS)
+def offer_list(request):
+    qs = selectors.offers_for(request.user)
+    status = request.GET.get("status", "")
+    if status in OfferStatus.values:
+        qs = qs.filter(status=status)
+    if request.GET.get("veraltet"):
+        qs = qs.stale()
+    page = Paginator(qs, 50).get_page(request.GET.get("seite"))
+    query = request.GET.copy()
+    query.pop("seite", None)
+    return render(
+        request,
+        "offers/list.html",
+        {
+            "page": page,
+            "query": query.urlencode(),
+            "status": status,
+            "statuses": OfferStatus.choices,
+            "stale_count": selectors.stale_offers(request.user).count(),
+            "may_manage": can(request.user, Action.MANAGE_OFFERS),
+            "may_see_coverage": visible(request.user, Action.VIEW_OFFERS, Borough).exists(),
+        },
+    )
+
+
+def _schedule_initial(offer):
+    return [
+        {
+            "weekday": s.weekday,
+            "date": s.date,
+            "starts_at": s.starts_at,
+            "ends_at": s.ends_at,
+            "valid_from": s.valid_from,
+            "valid_until": s.valid_until,
+            "pauses_in_school_holidays": s.pauses_in_school_holidays,
+        }
+        for s in offer.schedules.all()
+    ]
+
+
+def _save_offer(request, offer, organisation, form, schedules):
+    data = dict(form.cleaned_data)
+    locations = list(data.pop("locations"))
+    rows = [
+        dict(f.cleaned_data.items())
+        for f in schedules
+        if f.cleaned_data
+        and (f.cleaned_data.get("weekday") is not None or f.cleaned_data.get("date"))
+    ]
+    if offer is None:
+        offer = services.offer_create(organisation=organisation, values=data, locations=locations)
+    else:
+        offer = offer_update(offer=offer, values=data, locations=locations)
+    schedules_replace(offer=offer, schedules=rows)
+    return offer
+
+
+@require(Action.MANAGE_OFFERS)
+def offer_create(request):
+    organisations = _own_organisations(request.user)
+    organisation = organisations.filter(code=request.GET.get("organisation") or None).first()
+    organisation = organisation or organisations.first()
+    if organisation is None:
+        raise PermissionDenied
+    locations = selectors.locations_for(request.user).filter(organisation=organisation)
+    form = OfferForm(request.POST or None, locations=locations)
+    schedules = ScheduleFormSet(request.POST or None, prefix="termine")
+    if request.method == "POST" and form.is_valid() and schedules.is_valid():
+        try:
+            offer = _save_offer(request, None, organisation, form, schedules)
+        except OfferError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("The offer has been saved."))
+            return redirect("offers:edit", code=offer.code)
+    return render(
+        request,
+        "offers/edit.html",
+        {
+            "form": form,
+            "schedules": schedules,
+            "organisation": organisation,
+            "offer": None,
+            "may_edit": True,
+        },
+    )
+
+
+@require(Action.VIEW_OFFERS)
+def offer_edit(request, code):
+    offer = get_for_user(
+        request.user,
+        Offer.objects.select_related("organisation", "category"),
+        action=Action.VIEW_OFFERS,
+        code=code,
+    )
+    may_edit = can(request.user, Action.MANAGE_OFFERS, offer)
+    if request.method == "POST" and not may_edit:
+        raise PermissionDenied
+    locations = selectors.locations_for(request.user).filter(organisation=offer.organisation)
+    form = OfferForm(request.POST or None, instance=offer, locations=locations)
+    schedules = ScheduleFormSet(
+        request.POST or None, prefix="termine", initial=_schedule_initial(offer)
+    )
+    if request.method == "POST" and form.is_valid() and schedules.is_valid():
+        try:
+            _save_offer(request, offer, offer.organisation, form, schedules)
+        except OfferError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("The offer has been saved."))
+            return redirect("offers:edit", code=offer.code)
+    translations = {t.language: t for t in offer.translations.all()}
+    return render(
+        request,
+        "offers/edit.html",
+        {
+            "form": form,
+            "schedules": schedules,
+            "organisation": offer.organisation,
+            "offer": offer,
+            "may_edit": may_edit,
+            "translations": [
+                (code, LANGUAGE_NAMES[code], translations.get(code))
+                for code in TRANSLATION_LANGUAGES
+            ],
+        },
+    )
+
+
+@require(Action.MANAGE_OFFERS)
+@require_POST
+def offer_reviewed(request, code):
+    offer = get_for_user(
+        request.user, Offer, action=Action.MANAGE_OFFERS, see=Action.VIEW_OFFERS, code=code
+    )
+    offer_mark_reviewed(offer=offer)
+    messages.success(request, _("The offer is marked as reviewed today."))
+    return redirect("offers:edit", code=offer.code)
+
+
+@require(Action.MANAGE_OFFERS)
+def translation_edit(request, code, language):
+    if language not in TRANSLATION_LANGUAGES:
+        raise Http404
+    offer = get_for_user(
+        request.user, Offer, action=Action.MANAGE_OFFERS, see=Action.VIEW_OFFERS, code=code
+    )
+    existing = offer.translations.filter(language=language).first()
+    initial = (
+        {
+            "title": existing.title,
+            "summary": existing.summary,
+            "description": existing.description,
+            "status": existing.status,
+        }
+        if existing
+        else {}
+    )
+    form = TranslationForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            translation_save(offer=offer, language=language, **form.cleaned_data)
+        except OfferError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("The translation has been saved."))
+            return redirect("offers:edit", code=offer.code)
+    return render(
+        request,
+        "offers/translation.html",
+        {
+            "offer": offer,
+            "form": form,
+            "language": language,
+            "language_name": LANGUAGE_NAMES[language],
+            "existing": existing,
+            "rtl": language in ("ar", "fa"),
+        },
+    )
+
+
+@require(Action.MANAGE_OFFERS)
+def location_create(request):
+    organisations = _own_organisations(request.user)
+    organisation = organisations.filter(code=request.GET.get("organisation") or None).first()
+    organisation = organisation or organisations.first()
+    if organisation is None:
+        raise PermissionDenied
+    form = LocationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            location_save(organisation=organisation, **form.cleaned_data)
+        except OfferError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("The location has been saved."))
+            return redirect("offers:create")
+    return render(request, "offers/location.html", {"form": form, "organisation": organisation})
+
+
+@require(Action.VIEW_OFFERS)
+def coverage(request):
+    own = [g.borough_id for g in grants(request.user) if g.borough_id]
+    boroughs = visible(request.user, Action.VIEW_OFFERS, Borough).order_by("number")
+    chosen = request.GET.get("bezirk")
+    borough = boroughs.filter(number=chosen).first() if chosen and chosen.isdigit() else None
+    borough = borough or boroughs.filter(pk__in=own).first() or boroughs.first()
+    if borough is None:
+        raise PermissionDenied
+    return render(
+        request,
+        "offers/coverage.html",
+        {
+            "borough": borough,
+            "boroughs": list(boroughs),
+            "coverage": selectors.borough_coverage(borough),
+        },
+    )
+
+
+@require(Action.MANAGE_OFFERS)
+def offer_import(request):
+    organisations = _own_organisations(request.user)
+    organisation = organisations.first()
+    if organisation is None:
+        raise PermissionDenied
+    form = ImportForm(request.POST or None, request.FILES or None)
+    result = payload = filename = None
+    if request.method == "POST":
+        if request.POST.get("payload"):
+            try:
+                content = base64.b64decode(request.POST["payload"], validate=True)
+            except (binascii.Error, ValueError):
+                raise Http404 from None
+            filename = request.POST.get("filename", "import.csv")
+            result = offers_import(
+                organisation=organisation, content=content, filename=filename, dry_run=False
+            )
+            if result.ok:
+                messages.success(
+                    request,
+                    _("%(n)d offers have been imported as drafts.") % {"n": result.created},
+                )
+                return redirect("offers:list")
+        elif form.is_valid():
+            upload = form.cleaned_data["file"]
+            content = upload.read()
+            filename = upload.name
+            result = offers_import(
+                organisation=organisation, content=content, filename=filename, dry_run=True
+            )
+            if result.ok:
+                payload = base64.b64encode(content).decode()
+    return render(
+        request,
+        "offers/import.html",
+        {
+            "form": form,
+            "result": result,
+            "payload": payload,
+            "filename": filename,
+            "columns": COLUMNS,
+            "organisation": organisation,
+        },
+    )

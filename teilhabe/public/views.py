@@ -1,0 +1,174 @@
+"""The public finder: no login, no cookies, no JavaScript needed, nothing from other origins."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.views.decorators.gzip import gzip_page
+from django.views.decorators.http import require_GET
+
+from teilhabe.geography.geometry import Projection, polygons_of, svg_path
+from teilhabe.offers.calendar import next_dates, offers_calendar
+from teilhabe.offers.models import NATIVE_LANGUAGE_NAMES, PUBLIC_LANGUAGES, RTL_LANGUAGES, Offer
+from teilhabe.offers.selectors import district_counts, public_offers, with_details
+from teilhabe.public.finder import FinderForm, geography, text_of
+
+PAGE_SIZE = 20
+ICS_LIMIT = 200
+LANGUAGE_CODES = {code for code, _name in PUBLIC_LANGUAGES}
+
+
+def _language(lang: str) -> str:
+    if lang not in LANGUAGE_CODES:
+        raise Http404
+    return lang
+
+
+def _render(request, template: str, lang: str, context: dict) -> HttpResponse:
+    with translation.override(lang):
+        response = render(
+            request,
+            template,
+            {
+                **context,
+                "lang": lang,
+                "rtl": lang in RTL_LANGUAGES,
+                "languages": PUBLIC_LANGUAGES,
+            },
+        )
+    response["Content-Language"] = lang
+    response["Cache-Control"] = "public, max-age=60"
+    return response
+
+
+@require_GET
+def root(request):
+    return redirect("public:finder", lang="de")
+
+
+def _finder_state(request, lang: str):
+    boroughs, districts, categories = geography()
+    form = FinderForm(
+        request.GET or None,
+        language=lang,
+        boroughs=boroughs,
+        districts=districts,
+        categories=categories,
+    )
+    return form, form.to_filter(), districts
+
+
+@gzip_page
+@require_GET
+def finder(request, lang):
+    lang = _language(lang)
+    with translation.override(lang):
+        form, filters, districts = _finder_state(request, lang)
+        qs = public_offers(filters)
+        page = Paginator(with_details(qs, lang), PAGE_SIZE).get_page(request.GET.get("seite"))
+        counts = district_counts(qs)
+    items = [{"offer": o, "text": text_of(o, lang)} for o in page]
+    query = request.GET.copy()
+    query.pop("seite", None)
+    shape = _map(districts, counts, query, filters.district)
+    return _render(
+        request,
+        "public/finder.html",
+        lang,
+        {
+            "form": form,
+            "page": page,
+            "items": items,
+            "query": query.urlencode(),
+            "map": shape,
+            "total": page.paginator.count,
+            "switch_query": query.urlencode(),
+        },
+    )
+
+
+def _map(districts, counts: dict[int, int], query, selected: str) -> dict:
+    """An SVG map of the Stadtteile, each a link to the finder filtered to it, with counts."""
+    shaped = [d for d in districts if d.geometry]
+    if not shaped:
+        return {"view_box": "0 0 0 0", "areas": []}
+    projection = Projection((d.min_lon, d.min_lat, d.max_lon, d.max_lat) for d in shaped)
+    areas = []
+    for d in shaped:
+        ring = max((p[0] for p in polygons_of(d.geometry)), key=len)
+        xs, ys = zip(*(projection(p[0], p[1]) for p in ring), strict=True)
+        q = query.copy()
+        q.pop("bezirk", None)
+        q["stadtteil"] = str(d.code)
+        n = counts.get(d.pk, 0)
+        areas.append(
+            {
+                "district": d,
+                "d": svg_path(d.geometry, projection),
+                "x": f"{sum(xs) / len(xs):.0f}",
+                "y": f"{sum(ys) / len(ys):.0f}",
+                "count": n,
+                "level": 0 if n == 0 else 1 if n < 3 else 2 if n < 10 else 3,
+                "href": "?" + q.urlencode(),
+                "selected": str(d.code) == selected,
+            }
+        )
+    return {"view_box": projection.view_box, "areas": areas}
+
+
+def _public_offer(code) -> Offer:
+    return get_object_or_404(with_details(public_offers(), None), code=code)
+
+
+@gzip_page
+@require_GET
+def offer(request, lang, code):
+    lang = _language(lang)
+    obj = _public_offer(code)
+    text = text_of(obj, lang)
+    return _render(
+        request,
+        "public/offer.html",
+        lang,
+        {
+            "offer": obj,
+            "text": text,
+            "category": obj.category.name_in(lang),
+            "spoken": [NATIVE_LANGUAGE_NAMES.get(c, c) for c in obj.languages],
+            "dates": next_dates(obj),
+            "print": request.GET.get("druck") == "1",
+        },
+    )
+
+
+def _ics_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "public, max-age=300"
+    return response
+
+
+@require_GET
+def offer_ics(request, lang, code):
+    lang = _language(lang)
+    obj = _public_offer(code)
+    text = text_of(obj, lang)
+    url = request.build_absolute_uri(reverse("public:offer", args=[lang, obj.code]))
+    content = offers_calendar([(obj, text.title, text.summary, url)], start=timezone.localdate())
+    return _ics_response(content, "angebot.ics")
+
+
+@require_GET
+def search_ics(request, lang):
+    lang = _language(lang)
+    _form, filters, _districts = _finder_state(request, lang)
+    offers = list(with_details(public_offers(filters), lang)[:ICS_LIMIT])
+    entries = []
+    for o in offers:
+        text = text_of(o, lang)
+        url = request.build_absolute_uri(reverse("public:offer", args=[lang, o.code]))
+        entries.append((o, text.title, text.summary, url))
+    return _ics_response(offers_calendar(entries), "angebote.ics")
