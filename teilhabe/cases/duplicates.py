@@ -17,7 +17,7 @@ from django.db.models import Q, QuerySet
 from teilhabe.cases.models import Person
 from teilhabe.cases.names import name_key, search_text
 
-THRESHOLD = 0.6
+THRESHOLD = 0.75
 
 
 @dataclass
@@ -42,21 +42,33 @@ def _birth_score(a: tuple, b: tuple) -> tuple[float, str]:
     return 0.3, "year"
 
 
+def _part(a_text: str, a_key: str, b_text: str, b_key: str) -> float:
+    if a_key and a_key == b_key:
+        return 1.0
+    return max(SequenceMatcher(None, a_text, b_text).ratio(), 0.0)
+
+
 def _name_score(given: str, family: str, person: Person) -> float:
-    wanted = f"{search_text(given)} {search_text(family)}"
-    wanted_swapped = f"{search_text(family)} {search_text(given)}"
-    keys = f"{name_key(given)} {name_key(family)}"
-    best = 0.0
-    for variant in [f"{person.given_names} {person.family_name}", *person.spellings]:
-        text = search_text(variant)
-        best = max(
-            best,
-            SequenceMatcher(None, wanted, text).ratio(),
-            SequenceMatcher(None, wanted_swapped, text).ratio(),
-        )
-    parts = (person.given_key, person.family_key)
-    key_match = sum(1 for k in keys.split() if k and k in parts) / 2
-    return max(best, 0.6 + 0.4 * key_match if key_match else 0.0, best * 0.5 + key_match * 0.5)
+    """Family name weighs 0.6, first given name 0.4; each part is 1.0 when its skeleton agrees,
+    else the similarity of the written forms. Family and given name may be swapped; known
+    spellings of the person count as well."""
+    fam_t, giv_t = search_text(family), (search_text(given).split() or [""])[0]
+    fk, gk = name_key(family), name_key(giv_t)
+    p_fam, p_giv = (
+        search_text(person.family_name),
+        (search_text(person.given_names).split() or [""])[0],
+    )
+    straight = 0.6 * _part(fam_t, fk, p_fam, person.family_key) + 0.4 * _part(
+        giv_t, gk, p_giv, person.given_key
+    )
+    swapped = 0.6 * _part(giv_t, gk, p_fam, person.family_key) + 0.4 * _part(
+        fam_t, fk, p_giv, person.given_key
+    )
+    best = max(straight, swapped)
+    wanted = f"{giv_t} {fam_t}"
+    for spelling in person.spellings:
+        best = max(best, SequenceMatcher(None, wanted, search_text(spelling)).ratio())
+    return best
 
 
 def find_duplicates(
@@ -75,12 +87,11 @@ def find_duplicates(
     gk = name_key(given_names.split()[0]) if given_names.split() else ""
     if not fk and not gk:
         return []
-    q = Q()
-    if fk:
-        q |= Q(family_key=fk) | Q(given_key=fk)
-    if gk and birth_year:
-        q |= Q(given_key=gk, birth_year__in=[birth_year - 1, birth_year, birth_year + 1])
-        q |= Q(family_key=gk, birth_year=birth_year)
+    # Exact skeleton matches (also swapped), or one name plus the year of birth.
+    q = Q(family_key=fk, given_key=gk) | Q(family_key=gk, given_key=fk)
+    if birth_year:
+        years = [birth_year - 1, birth_year, birth_year + 1]
+        q |= Q(family_key=fk, birth_year__in=years) | Q(given_key=gk, birth_year=birth_year)
     rows = list(
         persons.filter(q, merged_into__isnull=True, anonymised_at__isnull=True)
         .select_related("household")

@@ -140,8 +140,8 @@ class Person(models.Model):
     health_notes = models.TextField(_("health and vulnerability notes"), blank=True)
     # Derived keys for search and the duplicate check (set by the services, see names.py).
     search_name = models.CharField(max_length=600, blank=True, editable=False)
-    family_key = models.CharField(max_length=60, blank=True, editable=False, db_index=True)
-    given_key = models.CharField(max_length=60, blank=True, editable=False, db_index=True)
+    family_key = models.CharField(max_length=60, blank=True, editable=False)
+    given_key = models.CharField(max_length=60, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("changed"), auto_now=True)
     anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
@@ -168,9 +168,9 @@ class Person(models.Model):
         verbose_name_plural = _("persons")
         ordering = ["family_name", "given_names"]
         indexes = [
-            models.Index(fields=["organisation", "family_key"], name="person_org_family_key"),
-            models.Index(fields=["organisation", "given_key"], name="person_org_given_key"),
-            models.Index(fields=["birth_year"], name="person_birth_year"),
+            models.Index(fields=["family_key", "given_key"], name="person_family_given_key"),
+            models.Index(fields=["family_key", "birth_year"], name="person_family_key_year"),
+            models.Index(fields=["given_key", "birth_year"], name="person_given_key_year"),
         ]
 
     def __str__(self) -> str:

@@ -28,9 +28,9 @@ _ARTICLE = re.compile(r"\b(?:al|el|ul|ad|ar|as|ash|az|an|at)[\s-]+")
 
 # Consonant clusters written differently in English, French, German transliterations.
 _CLUSTERS = [
-    ("sch", "sh"),
     ("tsch", "ch"),
     ("dsch", "j"),
+    ("sch", "sh"),
     ("kh", "h"),
     ("ch", "h"),
     ("gh", "g"),
@@ -43,8 +43,13 @@ _CLUSTERS = [
     ("c", "k"),
     ("w", "v"),
     ("z", "s"),
+    ("ts", "s"),
     ("j", "y"),
+    # Ukrainian h ~ Russian g (Hrytsenko / Gritsenko, Serhii / Sergei).
+    ("g", "h"),
 ]
+# A silent final h after a vowel (Abdullah / Abdulla, Zadeh / Zade).
+_FINAL_H = re.compile(r"([aeiou])h\b")
 _VOWELS = re.compile(r"[aeiouy]")
 _REPEATS = re.compile(r"(.)\1+")
 _NON_LETTERS = re.compile(r"[^a-z]+")
@@ -67,6 +72,7 @@ def name_key(value: str) -> str:
         return ""
     text = _PREFIXES.sub("abd ", text)
     text = _ARTICLE.sub("", text)
+    text = _FINAL_H.sub(r"\1", text)
     text = _NON_LETTERS.sub("", text)
     for a, b in _CLUSTERS:
         text = text.replace(a, b)

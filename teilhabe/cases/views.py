@@ -420,12 +420,13 @@ def _case_context(request, case: Case, **forms) -> dict:
         "can_edit": can(request.user, Action.EDIT_CASES, case),
         "owner": case.organisation_id in {g.organisation_id for g in grants(request.user)},
         "note_form": forms.get("note_form")
-        or NoteForm(persons=persons, initial={"date": timezone.localdate()}),
-        "deadline_form": forms.get("deadline_form") or DeadlineForm(persons=persons),
-        "appointment_form": forms.get("appointment_form") or AppointmentForm(),
-        "document_form": forms.get("document_form") or DocumentForm(),
+        or NoteForm(prefix="note", persons=persons, initial={"date": timezone.localdate()}),
+        "deadline_form": forms.get("deadline_form")
+        or DeadlineForm(prefix="deadline", persons=persons),
+        "appointment_form": forms.get("appointment_form") or AppointmentForm(prefix="appointment"),
+        "document_form": forms.get("document_form") or DocumentForm(prefix="document"),
         "close_form": forms.get("close_form")
-        or CloseForm(initial={"closed_on": timezone.localdate()}),
+        or CloseForm(prefix="close", initial={"closed_on": timezone.localdate()}),
         "consents": consents,
         "today": timezone.localdate(),
     }
@@ -461,7 +462,7 @@ def note_add(request, code):
     persons = list(
         visible(request.user, Action.VIEW_CASES, Person).filter(household=obj.household_id)
     )
-    form = NoteForm(request.POST, persons=persons)
+    form = NoteForm(request.POST, prefix="note", persons=persons)
     if form.is_valid():
         services.note_add(user=request.user, case=obj, data=form.cleaned_data)
         messages.success(request, _("The note has been saved."))
@@ -477,7 +478,7 @@ def deadline_add(request, code):
     persons = list(
         visible(request.user, Action.VIEW_CASES, Person).filter(household=obj.household_id)
     )
-    form = DeadlineForm(request.POST, persons=persons)
+    form = DeadlineForm(request.POST, prefix="deadline", persons=persons)
     if form.is_valid():
         services.deadline_add(user=request.user, case=obj, data=form.cleaned_data)
         messages.success(request, _("The deadline has been saved."))
@@ -508,7 +509,7 @@ def appointment_add(request, code):
     obj = _case_for(request, code, Action.EDIT_CASES)
     if (response := _post_only(request)) is not None:
         return response
-    form = AppointmentForm(request.POST)
+    form = AppointmentForm(request.POST, prefix="appointment")
     if form.is_valid():
         d = form.cleaned_data
         tz = timezone.get_current_timezone()
@@ -532,7 +533,7 @@ def document_add(request, code):
     obj = _case_for(request, code, Action.EDIT_CASES)
     if (response := _post_only(request)) is not None:
         return response
-    form = DocumentForm(request.POST, request.FILES)
+    form = DocumentForm(request.POST, request.FILES, prefix="document")
     if form.is_valid():
         try:
             services.document_add(
@@ -574,7 +575,7 @@ def case_close(request, code):
     obj = _case_for(request, code, Action.EDIT_CASES)
     if (response := _post_only(request)) is not None:
         return response
-    form = CloseForm(request.POST)
+    form = CloseForm(request.POST, prefix="close")
     if form.is_valid():
         try:
             services.case_close(user=request.user, case=obj, **form.cleaned_data)

@@ -24,6 +24,9 @@ NAVIGATION: list[NavEntry] = [
     NavEntry(_("Start"), "dashboard:start", Action.USE_APP),
     NavEntry(_("City area"), "geography:overview", Action.VIEW_GEOGRAPHY, "/stadtgebiet/"),
     NavEntry(_("Organisations"), "organisations:list", Action.VIEW_ORGANISATIONS, "/organisationen/"),
+    # Labels translated in the cases and audit catalogues.
+    NavEntry(_("Case work"), "cases:caseload", Action.VIEW_CASES, "/faelle/"),
+    NavEntry(_("Audit log"), "audit:search", Action.VIEW_AUDIT_LOG, "/protokoll/"),
     NavEntry(_("Administration"), "admin:index", Action.USE_ADMIN_SITE, "/admin/"),
 ]
 

@@ -133,15 +133,20 @@ def test_a_note_is_added_and_a_future_note_is_refused(client, cast):
     url = reverse("cases:note_add", kwargs={"code": case.code})
     before = ContactNote.objects.count()
     ok = client.post(
-        url, {"date": timezone.localdate().isoformat(), "kind": "phone", "text": "Rückruf"}
+        url,
+        {
+            "note-date": timezone.localdate().isoformat(),
+            "note-kind": "phone",
+            "note-text": "Rückruf",
+        },
     )
     assert ok.status_code == 302
     bad = client.post(
         url,
         {
-            "date": (timezone.localdate() + datetime.timedelta(days=2)).isoformat(),
-            "kind": "phone",
-            "text": "x",
+            "note-date": (timezone.localdate() + datetime.timedelta(days=2)).isoformat(),
+            "note-kind": "phone",
+            "note-text": "x",
         },
     )
     assert bad.status_code == 400
@@ -158,18 +163,20 @@ def test_uploads_are_checked_for_type_and_size(client, cast, settings, tmp_path)
     fake = SimpleUploadedFile(
         "rechnung.pdf", b"MZ\x90\x00 not a pdf", content_type="application/pdf"
     )
-    response = client.post(url, {"title": "Rechnung", "file": fake})
+    response = client.post(url, {"document-title": "Rechnung", "document-file": fake})
     assert response.status_code == 400
     assert "Nur PDF-, JPEG- und PNG-Dateien" in response.content.decode()
     from teilhabe.cases import documents
 
     big = SimpleUploadedFile("gross.pdf", PDF_BYTES + b"0" * (documents.MAX_UPLOAD_BYTES + 1))
-    response = client.post(url, {"title": "Groß", "file": big})
+    response = client.post(url, {"document-title": "Groß", "document-file": big})
     assert response.status_code == 400
     assert "Die Datei ist zu groß" in response.content.decode()
     assert Document.objects.count() == before
     good = SimpleUploadedFile("bescheid.pdf", PDF_BYTES)
-    assert client.post(url, {"title": "Bescheid", "file": good}).status_code == 302
+    assert (
+        client.post(url, {"document-title": "Bescheid", "document-file": good}).status_code == 302
+    )
     doc = Document.objects.get(title="Bescheid")
     assert str(tmp_path) in doc.file.path and "bescheid" not in doc.file.name
     download = client.get(reverse("cases:document", kwargs={"code": doc.code}))

@@ -1,0 +1,11 @@
+"""Background tasks of case management (run by ``manage.py db_worker``; schedule daily)."""
+
+from django_tasks import task
+
+
+@task()
+def retention_run() -> dict[str, int]:
+    """Report what has expired, then delete or anonymise it (every record audited)."""
+    from teilhabe.cases.retention import retention_apply, retention_report
+
+    return retention_apply(report=retention_report())
