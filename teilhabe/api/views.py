@@ -10,7 +10,7 @@ import hashlib
 
 from csp.decorators import csp_update
 from django.core.cache import cache
-from django.db.models import Count, Max, Prefetch
+from django.db.models import Prefetch
 from django.http import HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
@@ -38,7 +38,7 @@ from teilhabe.offers.models import (
     OfferTranslation,
     Schedule,
 )
-from teilhabe.offers.selectors import OfferFilter, public_offers
+from teilhabe.offers.selectors import OfferFilter, directory_version, public_offers
 from teilhabe.organisations.models import Organisation
 
 CACHE_SECONDS = 300
@@ -48,14 +48,6 @@ class Pagination(PageNumberPagination):
     page_size = 20
     page_size_query_param = "page_size"
     max_page_size = 100
-
-
-def directory_version() -> str:
-    """Changes whenever an offer, a schedule's offer or a location changes (or is removed)."""
-    o = Offer.objects.aggregate(m=Max("updated_at"), n=Count("pk"))
-    loc = Location.objects.aggregate(m=Max("updated_at"), n=Count("pk"))
-    t = OfferTranslation.objects.aggregate(m=Max("updated_at"), n=Count("pk"))
-    return f"{o['m']}|{o['n']}|{loc['m']}|{loc['n']}|{t['m']}|{t['n']}"
 
 
 class ConditionalMixin:

@@ -222,7 +222,7 @@ class Offer(models.Model):
         verbose_name = _("offer")
         verbose_name_plural = _("offers")
         ordering = ["title", "pk"]
-        indexes = [models.Index(fields=["status", "title"], name="offer_status_title")]
+        indexes = [models.Index(fields=["status", "title", "id"], name="offer_status_title")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(min_age__isnull=True)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.conf import settings
+from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet
 
 from teilhabe.access import Action, visible
 from teilhabe.geography.models import Borough, District
@@ -142,3 +144,29 @@ def stale_offers(user) -> QuerySet[Offer]:
 
 def published_count() -> int:
     return Offer.objects.filter(status=OfferStatus.PUBLISHED).count()
+
+
+_version: tuple[float, str] = (0.0, "")
+
+
+def directory_version() -> str:
+    """Changes whenever an offer, a translation or a location changes (or is removed).
+
+    Read at most every ``API_VERSION_SECONDS`` (default 1) per process, so that cached answers
+    cost no database query; a change shows in the API within that time.
+    """
+    global _version
+    ttl = getattr(settings, "API_VERSION_SECONDS", 1.0)
+    now = time.monotonic()
+    if ttl and now - _version[0] < ttl:
+        return _version[1]
+    value = _directory_version()
+    _version = (now, value)
+    return value
+
+
+def _directory_version() -> str:
+    o = Offer.objects.aggregate(m=Max("updated_at"), n=Count("pk"))
+    loc = Location.objects.aggregate(m=Max("updated_at"), n=Count("pk"))
+    t = OfferTranslation.objects.aggregate(m=Max("updated_at"), n=Count("pk"))
+    return f"{o['m']}|{o['n']}|{loc['m']}|{loc['n']}|{t['m']}|{t['n']}"

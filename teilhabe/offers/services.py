@@ -153,7 +153,10 @@ def offer_create(
 
 
 def offer_update(*, offer: Offer, values: dict, locations: list[Location] | None = None) -> Offer:
-    """Change an offer; a change of its German texts marks every translation outdated."""
+    """Change an offer; a change of its German texts marks every translation outdated.
+
+    ``values`` may hold only the fields that change."""
+    values = {**{name: getattr(offer, name) for name in OFFER_FIELDS}, **values}
     _check_offer(values)
     with transaction.atomic():
         # From the database: a bound model form has already changed the instance.

@@ -15,5 +15,9 @@ def offers_directory(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
-def _directory(offers_directory):
+def _directory(offers_directory, settings):
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.API_VERSION_SECONDS = 0  # every request sees the latest change
     return offers_directory

@@ -90,7 +90,7 @@ def text_of(offer: Offer, language: str) -> OfferText:
 
 
 def geography():
-    boroughs = list(Borough.objects.order_by("number"))
-    districts = list(District.objects.select_related("borough").order_by("borough__number", "name"))
+    boroughs = list(Borough.objects.defer("geometry").order_by("number"))
+    districts = list(District.objects.defer("geometry").select_related("borough").order_by("name"))
     categories = list(Category.objects.filter(parent=None).order_by("position", "name"))
     return boroughs, districts, categories

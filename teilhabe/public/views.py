@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+import hashlib
+
+from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -11,9 +15,15 @@ from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_GET
 
 from teilhabe.geography.geometry import Projection, polygons_of, svg_path
+from teilhabe.geography.models import District
 from teilhabe.offers.calendar import next_dates, offers_calendar
 from teilhabe.offers.models import NATIVE_LANGUAGE_NAMES, PUBLIC_LANGUAGES, RTL_LANGUAGES, Offer
-from teilhabe.offers.selectors import district_counts, public_offers, with_details
+from teilhabe.offers.selectors import (
+    directory_version,
+    district_counts,
+    public_offers,
+    with_details,
+)
 from teilhabe.public.finder import FinderForm, geography, text_of
 
 PAGE_SIZE = 20
@@ -25,6 +35,46 @@ def _language(lang: str) -> str:
     if lang not in LANGUAGE_CODES:
         raise Http404
     return lang
+
+
+CACHE_SECONDS = 300
+
+
+def _cached(view):
+    """Serve a public page from the cache while the directory is unchanged.
+
+    The key (also the ETag) is the directory version and the full URL: the pages are the same
+    for everyone (no login, no cookies), so a rendered page can be reused until anything changes.
+    """
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        raw = f"{directory_version()}|{request.get_full_path()}"
+        etag = '"' + hashlib.sha256(raw.encode()).hexdigest()[:32] + '"'
+        if etag in request.headers.get("If-None-Match", ""):
+            response = HttpResponseNotModified()
+            response["ETag"] = etag
+            return response
+        key = "public:" + etag
+        hit = cache.get(key)
+        if hit is not None:
+            content, headers = hit
+            response = HttpResponse(content)
+            for name, value in headers.items():
+                response[name] = value
+        else:
+            response = view(request, *args, **kwargs)
+            if response.status_code == 200:
+                headers = {
+                    k: response[k]
+                    for k in ("Content-Type", "Content-Language", "Cache-Control")
+                    if k in response
+                }
+                cache.set(key, (response.content, headers), CACHE_SECONDS)
+        response["ETag"] = etag
+        return response
+
+    return wrapper
 
 
 def _render(request, template: str, lang: str, context: dict) -> HttpResponse:
@@ -63,17 +113,18 @@ def _finder_state(request, lang: str):
 
 @gzip_page
 @require_GET
+@_cached
 def finder(request, lang):
     lang = _language(lang)
     with translation.override(lang):
-        form, filters, districts = _finder_state(request, lang)
+        form, filters, _districts = _finder_state(request, lang)
         qs = public_offers(filters)
         page = Paginator(with_details(qs, lang), PAGE_SIZE).get_page(request.GET.get("seite"))
         counts = district_counts(qs)
     items = [{"offer": o, "text": text_of(o, lang)} for o in page]
     query = request.GET.copy()
     query.pop("seite", None)
-    shape = _map(districts, counts, query, filters.district)
+    shape = _map(counts, query, filters.district)
     return _render(
         request,
         "public/finder.html",
@@ -90,33 +141,53 @@ def finder(request, lang):
     )
 
 
-def _map(districts, counts: dict[int, int], query, selected: str) -> dict:
-    """An SVG map of the Stadtteile, each a link to the finder filtered to it, with counts."""
-    shaped = [d for d in districts if d.geometry]
+@functools.lru_cache(maxsize=1)
+def _map_shapes() -> tuple[str, tuple[tuple[int, str, str, str, str, str], ...]]:
+    """ViewBox and (pk, code, name, path, label x, label y) per Stadtteil, drawn once per
+    process from the stored shapes (the city's geography changes only with a new load)."""
+    shaped = list(District.objects.exclude(geometry=None).order_by("name"))
     if not shaped:
-        return {"view_box": "0 0 0 0", "areas": []}
+        return "0 0 0 0", ()
     projection = Projection((d.min_lon, d.min_lat, d.max_lon, d.max_lat) for d in shaped)
-    areas = []
+    rows = []
     for d in shaped:
         ring = max((p[0] for p in polygons_of(d.geometry)), key=len)
         xs, ys = zip(*(projection(p[0], p[1]) for p in ring), strict=True)
+        rows.append(
+            (
+                d.pk,
+                str(d.code),
+                d.name,
+                svg_path(d.geometry, projection),
+                f"{sum(xs) / len(xs):.0f}",
+                f"{sum(ys) / len(ys):.0f}",
+            )
+        )
+    return projection.view_box, tuple(rows)
+
+
+def _map(counts: dict[int, int], query, selected: str) -> dict:
+    """An SVG map of the Stadtteile, each a link to the finder filtered to it, with counts."""
+    view_box, shapes = _map_shapes()
+    areas = []
+    for pk, code, name, d, x, y in shapes:
         q = query.copy()
         q.pop("bezirk", None)
-        q["stadtteil"] = str(d.code)
-        n = counts.get(d.pk, 0)
+        q["stadtteil"] = code
+        n = counts.get(pk, 0)
         areas.append(
             {
-                "district": d,
-                "d": svg_path(d.geometry, projection),
-                "x": f"{sum(xs) / len(xs):.0f}",
-                "y": f"{sum(ys) / len(ys):.0f}",
+                "name": name,
+                "d": d,
+                "x": x,
+                "y": y,
                 "count": n,
                 "level": 0 if n == 0 else 1 if n < 3 else 2 if n < 10 else 3,
                 "href": "?" + q.urlencode(),
-                "selected": str(d.code) == selected,
+                "selected": code == selected,
             }
         )
-    return {"view_box": projection.view_box, "areas": areas}
+    return {"view_box": view_box, "areas": areas}
 
 
 def _public_offer(code) -> Offer:
@@ -125,6 +196,7 @@ def _public_offer(code) -> Offer:
 
 @gzip_page
 @require_GET
+@_cached
 def offer(request, lang, code):
     lang = _language(lang)
     obj = _public_offer(code)

@@ -9,8 +9,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache():
+def _fresh_cache(settings):
     cache.clear()
+    settings.API_VERSION_SECONDS = 0  # read the directory version on every request
 
 
 def test_the_offer_list_is_paged_and_filtered_like_the_finder(client):

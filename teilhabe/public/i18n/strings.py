@@ -340,6 +340,7 @@ LANGS = ("de", "ar", "fa", "uk", "ru", "tr")
 
 
 def write() -> list[str]:
+    import re
     from pathlib import Path
 
     import polib
@@ -358,7 +359,8 @@ def write() -> list[str]:
                 if not forms:
                     missing.append(f"{lang}: {e.msgid}")
                     continue
-                e.msgstr_plural = {n: forms[min(n, len(forms) - 1)] for n in e.msgstr_plural}
+                count = int(re.search(r"nplurals=(\d+)", po.metadata["Plural-Forms"]).group(1))
+                e.msgstr_plural = {n: forms[min(n, len(forms) - 1)] for n in range(count)}
             elif e.msgid in T:
                 e.msgstr = T[e.msgid][i]
             else:

@@ -22,6 +22,8 @@ def test_the_finder_answers_in_every_language_without_setting_cookies(client, la
 def test_the_interface_is_translated_into_arabic_and_ukrainian(client):
     assert "ابحث عن العروض القريبة منك" in client.get("/angebote/ar/").content.decode()
     assert "Знайдіть пропозиції поруч із вами" in client.get("/angebote/uk/").content.decode()
+    html = client.get("/angebote/ar/", {"kategorie": "sport"}).content.decode()
+    assert "3 عروض" in html  # Arabic plural form for 3–10
     assert "Angebote in Ihrer Nähe finden" in client.get("/angebote/de/").content.decode()
 
 

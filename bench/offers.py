@@ -1,0 +1,340 @@
+"""Benchmark: the offers directory with 10,000 offers on PostgreSQL, served by gunicorn with
+production settings (DEBUG off), driven by wrk over loopback.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/teilhabe_offers_bench \\
+        .venv/bin/python -m bench.offers [--offers 10000] [--seconds 15] [--connections 16]
+
+Loads the Essen scenario and demo directory (with Kitas and schools), generates offers up to
+``--offers`` (idempotent), starts gunicorn (2 workers × 4 threads on this 2-core machine) and
+measures: the public API list endpoint (requests/s and p95, rotating over 50 list URLs with
+pages, filters and languages), the finder page (p95, rotating over 30 filter URLs), and the
+first page's transferred size (HTML and CSS, gzip). The API's anonymous rate limit stays on
+but is raised (API_ANON_RATE=100000/second) because all load comes from one address.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import http.client
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import time as dtime
+from pathlib import Path
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "teilhabe.settings")
+os.environ.setdefault("DEBUG", "1")
+
+import django
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
+
+from bench._machine import machine_line  # noqa: E402
+
+BASE = Path(settings.BASE_DIR)
+LUA = """
+local paths = {%s}
+local i = math.random(#paths)
+request = function()
+  i = i + 1
+  return wrk.format("GET", paths[(i %% #paths) + 1], {["Accept-Encoding"] = "gzip"})
+end
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format("RESULT %%d %%d %%.2f %%.2f %%.2f %%d\\n", summary.requests,
+    summary.duration, latency:percentile(50) / 1000, latency:percentile(95) / 1000,
+    latency:percentile(99) / 1000, e.status + e.connect + e.read + e.write + e.timeout))
+end
+"""
+
+
+def generate(total: int) -> int:
+    """Create generated offers until the directory holds ``total`` offers."""
+    from teilhabe.offers.models import (
+        Category,
+        Location,
+        Offer,
+        OfferStatus,
+        OfferTranslation,
+        Schedule,
+    )
+    from teilhabe.organisations.models import Organisation
+
+    missing = total - Offer.objects.count()
+    if missing <= 0:
+        return 0
+    rng = random.Random(1)
+    cats = list(Category.objects.all())
+    locations = list(Location.objects.all())
+    orgs = list(Organisation.objects.filter(kind__in=["provider", "welfare_association"]))
+    words = [
+        "Deutschkurs",
+        "Sprachcafé",
+        "Beratung",
+        "Fußball",
+        "Schwimmen",
+        "Nähen",
+        "Hausaufgabenhilfe",
+        "Bewerbungstraining",
+        "Elterncafé",
+        "Yoga",
+        "Chor",
+        "Theater",
+    ]
+    langs = ["de", "ar", "fa", "uk", "ru", "tr", "en", "ku", "ti"]
+    start = Offer.objects.filter(key__startswith="bench-").count()
+    with transaction.atomic():
+        offers = []
+        for i in range(start, start + missing):
+            spoken = ["de", *rng.sample(langs[1:], rng.randint(0, 3))]
+            low = rng.choice([None, 0, 6, 12, 16, 18, 27])
+            offers.append(
+                Offer(
+                    key=f"bench-{i}",
+                    organisation=rng.choice(orgs),
+                    category=rng.choice(cats),
+                    title=f"{rng.choice(words)} {i}",
+                    summary=f"Erzeugtes Angebot {i} für den Lasttest: {rng.choice(words)}.",
+                    description="Beschreibung " * 20,
+                    min_age=low,
+                    max_age=None if low is None else low + rng.choice([10, 40, 80]),
+                    languages=spoken,
+                    languages_index="," + ",".join(spoken) + ",",
+                    is_free=rng.random() < 0.7,
+                    cost=None,
+                    status=OfferStatus.PUBLISHED,
+                )
+            )
+        for o in offers:
+            if not o.is_free:
+                o.cost = rng.choice([5, 10, 25, 45])
+        created = Offer.objects.bulk_create(offers, batch_size=1000)
+        through = Offer.locations.through
+        through.objects.bulk_create(
+            [through(offer_id=o.pk, location_id=rng.choice(locations).pk) for o in created],
+            batch_size=2000,
+        )
+        Schedule.objects.bulk_create(
+            [
+                Schedule(
+                    offer=o,
+                    weekday=rng.randint(0, 6),
+                    starts_at=dtime(rng.randint(8, 18), 0),
+                    ends_at=dtime(20, 0),
+                    pauses_in_school_holidays=rng.random() < 0.3,
+                )
+                for o in created
+            ],
+            batch_size=2000,
+        )
+        OfferTranslation.objects.bulk_create(
+            [
+                OfferTranslation(
+                    offer=o, language="ar", title=f"عرض {o.pk}", source_hash=o.source_hash()
+                )
+                for o in created
+                if rng.random() < 0.2
+            ],
+            batch_size=2000,
+        )
+    return missing
+
+
+def api_paths(rng: random.Random) -> list[str]:
+    from teilhabe.geography.models import District
+
+    districts = [str(c) for c in District.objects.values_list("code", flat=True)]
+    cats = ["sprache-bildung", "sport", "beratung", "freizeit", "kultur", "gesundheit"]
+    paths = [f"/api/v1/offers/?page={p}" for p in range(1, 21)]
+    paths += [f"/api/v1/offers/?kategorie={c}" for c in cats]
+    paths += [f"/api/v1/offers/?bezirk={b}&lang=ar" for b in range(1, 10)]
+    paths += [f"/api/v1/offers/?stadtteil={d}" for d in rng.sample(districts, 8)]
+    paths += [f"/api/v1/offers/?sprache={s}&kostenlos=1" for s in ("ar", "fa", "uk", "tr")]
+    paths += [
+        "/api/v1/offers/?alter=8",
+        "/api/v1/offers/?wochentag=2&lang=uk",
+        "/api/v1/offers/?q=Beratung",
+    ]
+    return paths[:50]
+
+
+def finder_paths(rng: random.Random) -> list[str]:
+    from teilhabe.geography.models import District
+
+    districts = [str(c) for c in District.objects.values_list("code", flat=True)]
+    paths = [f"/angebote/{lang}/" for lang in ("de", "ar", "fa", "uk", "ru", "tr", "en")]
+    paths += [f"/angebote/de/?seite={p}" for p in range(2, 8)]
+    paths += [f"/angebote/ar/?kategorie={c}" for c in ("sport", "beratung", "sprache-bildung")]
+    paths += [f"/angebote/de/?stadtteil={d}" for d in rng.sample(districts, 6)]
+    paths += [
+        "/angebote/de/?bezirk=5&kostenlos=on",
+        "/angebote/fa/?sprache=fa&alter=30",
+        "/angebote/uk/?wochentag=1",
+        "/angebote/de/?q=Deutschkurs",
+        "/angebote/tr/?kategorie=freizeit&bezirk=7",
+        "/angebote/de/?alter=10&kostenlos=on",
+        "/angebote/ru/?bezirk=2",
+        "/angebote/de/?kategorie=kinderbetreuung-familie",
+    ]
+    return paths[:30]
+
+
+def run_wrk(url: str, paths: list[str], *, seconds: int, connections: int, threads: int = 2):
+    script = Path(tempfile.mkstemp(suffix=".lua")[1])
+    script.write_text(LUA % ", ".join(f'"{p}"' for p in paths), encoding="utf-8")
+    cmd = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "-s", str(script), url]
+    print("$", " ".join(cmd), f"  # {len(paths)} rotating paths", flush=True)
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout  # noqa: S603
+    script.unlink()
+    line = next(x for x in out.splitlines() if x.startswith("RESULT"))
+    n, micros, p50, p95, p99, errors = line.split()[1:]
+    return {
+        "requests": int(n),
+        "rps": int(n) / (int(micros) / 1e6),
+        "p50": float(p50),
+        "p95": float(p95),
+        "p99": float(p99),
+        "errors": int(errors),
+    }
+
+
+def fetch(port: int, path: str) -> tuple[int, bytes, dict]:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    conn.request("GET", path, headers={"Accept-Encoding": "gzip, br"})
+    r = conn.getresponse()
+    body = r.read()
+    head = sum(len(k) + len(v) + 4 for k, v in r.getheaders()) + 17
+    conn.close()
+    return r.status, body, {"headers": head, **dict(r.getheaders())}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--offers", type=int, default=10_000)
+    parser.add_argument("--seconds", type=int, default=15)
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=4, help="1 = sync workers")
+    args = parser.parse_args()
+    if connection.vendor != "postgresql":
+        sys.exit("Set DATABASE_URL to a PostgreSQL database (e.g. …/teilhabe_offers_bench).")
+    if not shutil.which("wrk"):
+        sys.exit("wrk is needed: apt-get install wrk")
+
+    from teilhabe.offers.models import Offer
+    from teilhabe.offers.services import offers_demo_load
+    from teilhabe.scenario.services import scenario_load
+
+    t0 = time.perf_counter()
+    call_command("migrate", verbosity=0)
+    if not Offer.objects.filter(key="vhs-integrationskurs-a1").exists():
+        scenario_load()
+        offers_demo_load()
+    made = generate(args.offers)
+    print(
+        f"directory: {Offer.objects.count()} offers ({made} generated now) "
+        f"in {time.perf_counter() - t0:.1f} s",
+        flush=True,
+    )
+
+    var = Path(tempfile.mkdtemp(prefix="teilhabe-bench-"))
+    env = {
+        **os.environ,
+        "DEBUG": "0",
+        "SECRET_KEY": "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "HTTPS": "0",
+        "TEILHABE_VAR_DIR": str(var),
+        "API_ANON_RATE": "100000/second",
+        "LOG_LEVEL": "WARNING",
+    }
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"],
+        cwd=BASE,
+        env=env,
+        check=True,
+    )
+    gunicorn = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "teilhabe.wsgi",
+        "-b",
+        f"127.0.0.1:{args.port}",
+        "-w",
+        str(args.workers),
+        "--log-level",
+        "warning",
+    ]
+    if args.threads > 1:
+        gunicorn += ["-k", "gthread", "--threads", str(args.threads)]
+    else:
+        gunicorn += ["-k", "sync"]
+    print("$", " ".join(gunicorn[1:]), " # DEBUG=0, production settings", flush=True)
+    server = subprocess.Popen(gunicorn, cwd=BASE, env=env)  # noqa: S603
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if fetch(args.port, "/healthz")[0] == 200:
+                    break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                sys.exit("gunicorn did not start")
+            time.sleep(0.3)
+        rng = random.Random(2)
+        api, finder = api_paths(rng), finder_paths(rng)
+        for p in api + finder:  # warm-up: every worker sees every URL at least once
+            for _ in range(3):
+                status = fetch(args.port, p)[0]
+                assert status == 200, (p, status)
+        url = f"http://127.0.0.1:{args.port}"
+        a = run_wrk(url, api, seconds=args.seconds, connections=args.connections)
+        print(
+            f"API list /api/v1/offers/: {a['rps']:.0f} requests/s, p50 {a['p50']:.1f} ms, "
+            f"p95 {a['p95']:.1f} ms, p99 {a['p99']:.1f} ms, {a['requests']} requests, "
+            f"{a['errors']} errors",
+            flush=True,
+        )
+        f = run_wrk(url, finder, seconds=args.seconds, connections=4)
+        print(
+            f"finder /angebote/<lang>/: {f['rps']:.0f} requests/s, p50 {f['p50']:.1f} ms, "
+            f"p95 {f['p95']:.1f} ms, p99 {f['p99']:.1f} ms, {f['requests']} requests, "
+            f"{f['errors']} errors",
+            flush=True,
+        )
+        status, html, h1 = fetch(args.port, "/angebote/de/")
+        css_path = next(
+            part.split('"')[0]
+            for part in gzip.decompress(html).decode().split('href="')[1:]
+            if ".css" in part.split('"')[0]
+        )
+        _s, css, h2 = fetch(args.port, css_path)
+        total = len(html) + h1["headers"] + len(css) + h2["headers"]
+        print(
+            f"first page /angebote/de/ transferred: HTML {len(html)} B "
+            f"({h1.get('Content-Encoding')}, {len(gzip.decompress(html))} B raw) + CSS "
+            f"{len(css)} B ({h2.get('Content-Encoding')}) + headers = {total / 1024:.1f} KiB "
+            f"(limit 60 KB); no scripts, no fonts, no images",
+            flush=True,
+        )
+        print(machine_line())
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        shutil.rmtree(var, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
