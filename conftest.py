@@ -61,6 +61,35 @@ class Cast:
 
         return User.objects.get(email="fachkraft.diakonie@essen.teilhabe.example")
 
+    # Finance (teilhabe/finance): a closed district project of Caritas in borough I.
+    @property
+    def project(self):
+        from teilhabe.finance.models import Project
+
+        return Project.objects.get(key="demo-nachbarschaftsfest-stadtmitte")
+
+    @property
+    def commitment(self):
+        return self.project.commitment
+
+    @property
+    def project_document(self):
+        from teilhabe.finance.testing import demo_document
+
+        return demo_document(self.project)
+
+    @property
+    def budget_line(self):
+        from teilhabe.finance.models import BudgetLine
+
+        return BudgetLine.objects.get(kind="integration_budget", borough__number=1)
+
+    @property
+    def position(self):
+        from teilhabe.finance.models import Position
+
+        return Position.objects.get(key="ik-1")
+
     # Offers (teilhabe/offers): the demo directory is loaded on first use (without Kitas and
     # schools, to stay fast); own_offer belongs to the provider editor's VHS, in borough I.
     @property

@@ -10,6 +10,7 @@ urlpatterns = [
     path("konto/", include("teilhabe.accounts.urls")),
     path("stadtgebiet/", include("teilhabe.geography.urls")),
     path("organisationen/", include("teilhabe.organisations.urls")),
+    path("finanzen/", include("teilhabe.finance.urls")),
     path("faelle/", include("teilhabe.cases.urls")),
     path("protokoll/", include("teilhabe.audit.urls")),
     path("angebotsverwaltung/", include("teilhabe.offers.urls")),

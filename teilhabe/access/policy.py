@@ -34,6 +34,9 @@ class Action:
     VIEW_FINANCE = "finance.view"
     MANAGE_FINANCE = "finance.manage"
     VIEW_POSITIONS = "finance.view_positions"
+    VIEW_GRANTS = "finance.view_grants"  # commitments and district projects
+    APPLY_PROJECTS = "finance.apply_projects"  # apply for and report on district projects
+    DECIDE_PROJECTS = "finance.decide_projects"  # review, decide and close district projects
     # Data protection.
     VIEW_AUDIT_LOG = "audit.view"
     # Case management: persons, households, cases and their files (personal data).
@@ -64,20 +67,28 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     Role.CITY_STEERING: frozenset(
         _EVERYONE
         | {A.VIEW_CITY_FIGURES, A.VIEW_BOROUGH_FIGURES, A.VIEW_FINANCE, A.VIEW_POSITIONS}
+        | {A.VIEW_GRANTS}
     ),
     Role.BOROUGH_COORDINATOR: frozenset(
-        _EVERYONE | {A.VIEW_BOROUGH_FIGURES, A.VIEW_FINANCE, A.VIEW_POSITIONS}
+        _EVERYONE
+        | {A.VIEW_BOROUGH_FIGURES, A.VIEW_FINANCE, A.VIEW_POSITIONS}
+        | {A.VIEW_GRANTS, A.DECIDE_PROJECTS}
     ),
-    Role.CASE_WORKER: frozenset(_EVERYONE | _CASE_WORK | {A.VIEW_MEMBERS}),
+    Role.CASE_WORKER: frozenset(_EVERYONE | _CASE_WORK | {A.VIEW_MEMBERS, A.VIEW_GRANTS}),
     Role.TEAM_LEAD: frozenset(
         _EVERYONE
         | _CASE_WORK
         | {A.VIEW_MEMBERS, A.MANAGE_MEMBERS, A.VIEW_TEAM_CASES, A.MERGE_PERSONS}
+        | {A.VIEW_GRANTS, A.APPLY_PROJECTS}
     ),
     Role.VOLUNTEER_COORDINATOR: frozenset(_EVERYONE | {A.VIEW_MEMBERS}),
-    Role.PROVIDER_EDITOR: frozenset(_EVERYONE | {A.VIEW_MEMBERS}),
+    Role.PROVIDER_EDITOR: frozenset(
+        _EVERYONE | {A.VIEW_MEMBERS} | {A.VIEW_GRANTS, A.APPLY_PROJECTS}
+    ),
     Role.FINANCE_OFFICER: frozenset(
-        _EVERYONE | {A.VIEW_FINANCE, A.MANAGE_FINANCE, A.VIEW_POSITIONS}
+        _EVERYONE
+        | {A.VIEW_FINANCE, A.MANAGE_FINANCE, A.VIEW_POSITIONS}
+        | {A.VIEW_GRANTS, A.DECIDE_PROJECTS}
     ),
     Role.DATA_PROTECTION_OFFICER: frozenset(_EVERYONE | {A.VIEW_AUDIT_LOG}),
 }

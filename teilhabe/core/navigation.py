@@ -27,6 +27,8 @@ NAVIGATION: list[NavEntry] = [
     # Labels translated in the cases and audit catalogues.
     NavEntry(_("Case work"), "cases:caseload", Action.VIEW_CASES, "/faelle/"),
     NavEntry(_("Audit log"), "audit:search", Action.VIEW_AUDIT_LOG, "/protokoll/"),
+    # Translated in the finance catalogue.
+    NavEntry(_("Money and projects"), "finance:projects", Action.VIEW_GRANTS, "/finanzen/"),
     NavEntry(_("Administration"), "admin:index", Action.USE_ADMIN_SITE, "/admin/"),
 ]
 

@@ -12,7 +12,12 @@ from dataclasses import dataclass
 from django.db.models import Count
 
 from teilhabe.access import Action, Grant, Role, can, visible
-from teilhabe.finance.selectors import council_decisions_for, position_totals, positions_for
+from teilhabe.finance.selectors import (
+    council_decisions_for,
+    money_figures,
+    position_totals,
+    positions_for,
+)
 from teilhabe.geography.models import Borough, District
 from teilhabe.organisations.models import Membership, Organisation
 
@@ -38,6 +43,7 @@ def _city_figures(user, grant: Grant) -> Section:
             "district_count": District.objects.count(),
             "positions": position_totals(positions_for(user)),
             "boroughs": boroughs,
+            "money": money_figures(user),
         },
     )
 
@@ -48,6 +54,7 @@ def _finance(user, grant: Grant) -> Section:
         {
             "decisions": list(council_decisions_for(user)),
             "positions": position_totals(positions_for(user)),
+            "money": money_figures(user),
         },
     )
 
@@ -67,6 +74,7 @@ def _borough(user, grant: Grant) -> Section:
             "borough": borough,
             "districts": list(borough.districts.order_by("name")),
             "positions": position_totals(positions_for(user).filter(borough=borough)),
+            "money": money_figures(user, borough=borough),
             "partners": list(team.members.order_by("name")) if team else [],
             "team": team,
         },

@@ -34,6 +34,7 @@ class ScenarioResult:
     organisations: int = 0
     positions: int = 0
     decisions: int = 0
+    budget_lines: int = 0
     demo_users: list[tuple[str, str, str]] = field(default_factory=list)
 
 
@@ -79,19 +80,21 @@ def scenario_load(*, folder: Path = ESSEN, demo_password: str | None = None) -> 
             title=d["title"],
             summary=d.get("summary", ""),
         )
-        decision.amounts.all().delete()
-        DecisionAmount.objects.bulk_create(
-            DecisionAmount(
+        # Updated in place (budget changes refer to these amounts), surplus ones removed.
+        amounts = d.get("amounts", [])
+        for i, a in enumerate(amounts):
+            DecisionAmount.objects.update_or_create(
                 decision=decision,
-                kind=a["kind"],
-                purpose=a["purpose"],
-                department=a.get("department", ""),
-                amount=Decimal(a["amount"]),
-                funding_source=sources[a["funding_source"]],
                 position=i,
+                defaults={
+                    "kind": a["kind"],
+                    "purpose": a["purpose"],
+                    "department": a.get("department", ""),
+                    "amount": Decimal(a["amount"]),
+                    "funding_source": sources[a["funding_source"]],
+                },
             )
-            for i, a in enumerate(d.get("amounts", []))
-        )
+        decision.amounts.filter(position__gte=len(amounts)).delete()
         decisions[d["key"]] = decision
     result.decisions = len(decisions)
 
@@ -175,6 +178,12 @@ def scenario_load(*, folder: Path = ESSEN, demo_password: str | None = None) -> 
                     Position, keys[-1], title=g["title"], organisation=orgs[g["organisation"]], **common
                 )
     result.positions = len(keys)
+
+    from teilhabe.finance.services import finance_load
+
+    result.budget_lines = finance_load(
+        folder=folder, boroughs=boroughs, organisations=orgs
+    ).lines
 
     if demo_password:
         for u in data.get("demo_users", []):

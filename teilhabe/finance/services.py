@@ -1,0 +1,740 @@
+"""Writes about money, positions and district projects.
+
+Every function is keyword-only, runs in one transaction and refuses bad input with a
+``ValidationError`` carrying a German message (English source string), writing nothing.
+
+Over-commitment is impossible twice over: the services lock the budget line
+(``select_for_update``) and check what is available, and the database refuses any budget line
+whose committed total exceeds its budget (CHECK constraint ``budget_line_never_overcommitted``);
+the running totals are changed with ``UPDATE … SET committed = committed + x`` under that lock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+
+from teilhabe.finance.models import (
+    ApplicationRound,
+    BudgetChange,
+    BudgetLine,
+    BudgetLineKind,
+    Commitment,
+    CouncilDecision,
+    DecisionAmount,
+    FiscalYear,
+    FundingSource,
+    Movement,
+    MovementKind,
+    Occupancy,
+    Position,
+    Project,
+    ProjectDocument,
+    ProjectEvent,
+    ProjectStatus,
+    ProjectStep,
+    StandardCost,
+)
+
+CENT = Decimal("0.01")
+
+
+def _euro(value: Decimal) -> str:
+    return f"{number_format(value, 2, use_l10n=True, force_grouping=True)} €"
+
+
+def _money(value, field: str = "amount") -> Decimal:
+    """A positive amount with at most two decimal places."""
+    try:
+        amount = value if isinstance(value, Decimal) else Decimal(str(value))
+    except (ArithmeticError, ValueError):
+        raise ValidationError({field: _("Please enter an amount in euros.")}) from None
+    if not amount.is_finite():
+        raise ValidationError({field: _("Please enter an amount in euros.")})
+    if amount <= 0:
+        raise ValidationError({field: _("The amount must be greater than zero.")})
+    if amount != amount.quantize(CENT):
+        raise ValidationError({field: _("Amounts are exact to the cent (two decimal places).")})
+    return amount.quantize(CENT)
+
+
+def _open_year(year: FiscalYear, day: dt.date, field: str) -> None:
+    if year.is_closed:
+        raise ValidationError(
+            _("The fiscal year %(year)s is closed: nothing can be booked on it any more.")
+            % {"year": year.year}
+        )
+    if day.year != year.year:
+        raise ValidationError(
+            {
+                field: _("The date %(date)s lies outside the fiscal year %(year)s.")
+                % {"date": day.strftime("%d.%m.%Y"), "year": year.year}
+            }
+        )
+
+
+# --- Budgets --------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def budget_change_add(
+    *,
+    line: BudgetLine,
+    amount: Decimal,
+    changed_on: dt.date,
+    kind: str,
+    decision_amount: DecisionAmount | None = None,
+    note: str = "",
+) -> BudgetChange:
+    """Raise (positive ``amount``) or cut (negative) a line's budget; never below what is
+    committed."""
+    if amount == 0 or amount != amount.quantize(CENT):
+        raise ValidationError({"amount": _("Please enter a change to the cent, not zero.")})
+    locked = BudgetLine.objects.select_for_update().select_related("fiscal_year").get(pk=line.pk)
+    _open_year(locked.fiscal_year, changed_on, "changed_on")
+    if locked.amount + amount < locked.committed:
+        raise ValidationError(
+            {
+                "amount": _(
+                    "The budget cannot be cut below what is already committed (%(committed)s)."
+                )
+                % {"committed": _euro(locked.committed)}
+            }
+        )
+    change = BudgetChange.objects.create(
+        line=locked,
+        amount=amount,
+        changed_on=changed_on,
+        kind=kind,
+        decision_amount=decision_amount,
+        note=note,
+    )
+    BudgetLine.objects.filter(pk=locked.pk).update(amount=F("amount") + amount)
+    line.refresh_from_db()
+    return change
+
+
+def _new_number(year: int) -> str:
+    return f"Z-{year}-{uuid.uuid4().hex[:8].upper()}"
+
+
+@transaction.atomic
+def commitment_create(
+    *,
+    line: BudgetLine,
+    organisation,
+    amount,
+    committed_on: dt.date,
+    purpose: str,
+    borough=None,
+    by=None,
+) -> Commitment:
+    """Commit ``amount`` of ``line`` to ``organisation`` (Bewilligung / Zuwendungsbescheid)."""
+    amount = _money(amount)
+    if not purpose.strip():
+        raise ValidationError({"purpose": _("Please state the purpose of the grant.")})
+    # The row lock serialises concurrent commitments on the same line (PostgreSQL).
+    locked = BudgetLine.objects.select_for_update().select_related("fiscal_year").get(pk=line.pk)
+    _open_year(locked.fiscal_year, committed_on, "committed_on")
+    if amount > locked.amount - locked.committed:
+        raise ValidationError(
+            {
+                "amount": _(
+                    "Only %(available)s is still available on the budget line “%(line)s”; "
+                    "%(amount)s cannot be committed."
+                )
+                % {
+                    "available": _euro(locked.amount - locked.committed),
+                    "line": locked.name,
+                    "amount": _euro(amount),
+                }
+            }
+        )
+    try:
+        with transaction.atomic():
+            # The CHECK constraint is the database's own guarantee, whatever path writes.
+            BudgetLine.objects.filter(pk=locked.pk).update(committed=F("committed") + amount)
+    except IntegrityError:
+        raise ValidationError(
+            {"amount": _("The budget line would be over-committed; nothing was saved.")}
+        ) from None
+    commitment = Commitment.objects.create(
+        number=_new_number(locked.fiscal_year.year),
+        line=locked,
+        organisation=organisation,
+        borough=borough if borough is not None else locked.borough,
+        purpose=purpose.strip(),
+        committed_on=committed_on,
+        original_amount=amount,
+        amount=amount,
+        created_by=by,
+    )
+    return commitment
+
+
+def _locked(commitment: Commitment) -> tuple[Commitment, BudgetLine]:
+    # Lock order: budget line first, then the commitment (the same order as commitment_create).
+    line = (
+        BudgetLine.objects.select_for_update()
+        .select_related("fiscal_year")
+        .get(pk=commitment.line_id)
+    )
+    locked = Commitment.objects.select_for_update().get(pk=commitment.pk)
+    return locked, line
+
+
+@transaction.atomic
+def payment_book(
+    *, commitment: Commitment, amount, booked_on: dt.date, note: str = "", by=None
+) -> Movement:
+    """Pay out part of a commitment; never more than is committed and not yet paid."""
+    amount = _money(amount)
+    locked, line = _locked(commitment)
+    _open_year(line.fiscal_year, booked_on, "booked_on")
+    if booked_on < locked.committed_on:
+        raise ValidationError(
+            {"booked_on": _("A payment cannot be booked before the date of the commitment.")}
+        )
+    if amount > locked.amount - locked.paid:
+        raise ValidationError(
+            {
+                "amount": _(
+                    "The payment exceeds the commitment: only %(open)s is still open to be paid."
+                )
+                % {"open": _euro(locked.amount - locked.paid)}
+            }
+        )
+    movement = Movement.objects.create(
+        commitment=locked, kind=MovementKind.PAYMENT, amount=amount, booked_on=booked_on,
+        note=note, created_by=by,
+    )  # fmt: skip
+    Commitment.objects.filter(pk=locked.pk).update(paid=F("paid") + amount)
+    BudgetLine.objects.filter(pk=line.pk).update(paid=F("paid") + amount)
+    commitment.refresh_from_db()
+    return movement
+
+
+@transaction.atomic
+def repayment_book(
+    *, commitment: Commitment, amount, booked_on: dt.date, note: str = "", by=None
+) -> Movement:
+    """Book money paid back by the recipient (reduces what is paid, not what is committed)."""
+    amount = _money(amount)
+    locked, line = _locked(commitment)
+    _open_year(line.fiscal_year, booked_on, "booked_on")
+    if amount > locked.paid:
+        raise ValidationError(
+            {
+                "amount": _("A repayment cannot exceed what was paid (%(paid)s).")
+                % {"paid": _euro(locked.paid)}
+            }
+        )
+    movement = Movement.objects.create(
+        commitment=locked, kind=MovementKind.REPAYMENT, amount=amount, booked_on=booked_on,
+        note=note, created_by=by,
+    )  # fmt: skip
+    Commitment.objects.filter(pk=locked.pk).update(paid=F("paid") - amount)
+    BudgetLine.objects.filter(pk=line.pk).update(paid=F("paid") - amount)
+    commitment.refresh_from_db()
+    return movement
+
+
+@transaction.atomic
+def commitment_cancel(
+    *, commitment: Commitment, amount, booked_on: dt.date, note: str = "", by=None
+) -> Movement:
+    """Reduce a commitment (in part or in full); the money becomes available on the line."""
+    amount = _money(amount)
+    locked, line = _locked(commitment)
+    _open_year(line.fiscal_year, booked_on, "booked_on")
+    if amount > locked.amount - locked.paid:
+        raise ValidationError(
+            {
+                "amount": _(
+                    "Only the part not yet paid (%(open)s) can be cancelled; book a repayment "
+                    "first."
+                )
+                % {"open": _euro(locked.amount - locked.paid)}
+            }
+        )
+    movement = Movement.objects.create(
+        commitment=locked, kind=MovementKind.CANCELLATION, amount=amount, booked_on=booked_on,
+        note=note, created_by=by,
+    )  # fmt: skip
+    Commitment.objects.filter(pk=locked.pk).update(amount=F("amount") - amount)
+    BudgetLine.objects.filter(pk=line.pk).update(committed=F("committed") - amount)
+    commitment.refresh_from_db()
+    return movement
+
+
+# --- Position plan --------------------------------------------------------------------------
+
+
+@transaction.atomic
+def occupancy_add(
+    *, position: Position, holder: str, starts_on: dt.date, ends_on: dt.date | None = None
+) -> Occupancy:
+    """Record who holds a post from when (to when); periods of one post never overlap."""
+    if not holder.strip():
+        raise ValidationError({"holder": _("Please enter who holds the position.")})
+    if ends_on is not None and ends_on < starts_on:
+        raise ValidationError({"ends_on": _("The end lies before the start.")})
+    Position.objects.select_for_update().get(pk=position.pk)
+    far = dt.date.max
+    for other in position.occupancies.all():
+        if starts_on <= (other.ends_on or far) and other.starts_on <= (ends_on or far):
+            raise ValidationError(
+                _("The position is already held by %(holder)s in this period.")
+                % {"holder": other.holder}
+            )
+    return Occupancy.objects.create(
+        position=position, holder=holder.strip(), starts_on=starts_on, ends_on=ends_on
+    )
+
+
+# --- District projects ----------------------------------------------------------------------
+
+
+def _event(project: Project, step: str, by, note: str = "") -> None:
+    ProjectEvent.objects.create(project=project, step=step, by=by, note=note)
+
+
+def _require_status(project: Project, *allowed: str) -> None:
+    if project.status not in allowed:
+        raise ValidationError(
+            _("This step is not possible while the project is “%(status)s”.")
+            % {"status": project.get_status_display()}
+        )
+
+
+@transaction.atomic
+def project_apply(
+    *,
+    organisation,
+    round: ApplicationRound,
+    borough,
+    districts: Iterable = (),
+    title: str,
+    goals: str,
+    target_group: str,
+    starts_on: dt.date,
+    ends_on: dt.date,
+    cost_plan: str,
+    total_cost,
+    own_funds=Decimal("0.00"),
+    other_funds=Decimal("0.00"),
+    requested,
+    by=None,
+) -> Project:
+    """An organisation applies for a grant from a borough's integration budget."""
+    total_cost = _money(total_cost, "total_cost")
+    requested = _money(requested, "requested")
+    own_funds = Decimal(own_funds or 0).quantize(CENT)
+    other_funds = Decimal(other_funds or 0).quantize(CENT)
+    if own_funds < 0 or other_funds < 0:
+        raise ValidationError(_("Own funds and other funding cannot be negative."))
+    if own_funds + other_funds + requested != total_cost:
+        raise ValidationError(
+            _(
+                "The financing plan does not balance: amount requested, own funds and other "
+                "funding (%(sum)s) must add up to the total cost (%(total)s)."
+            )
+            % {"sum": _euro(own_funds + other_funds + requested), "total": _euro(total_cost)}
+        )
+    year = round.fiscal_year
+    if year.is_closed:
+        raise ValidationError(
+            _("The fiscal year %(year)s is closed: no applications can be made for it.")
+            % {"year": year.year}
+        )
+    if ends_on < starts_on:
+        raise ValidationError({"ends_on": _("The end lies before the start.")})
+    if starts_on.year != year.year or ends_on.year != year.year:
+        raise ValidationError(
+            {
+                "starts_on": _("The project period must lie within the fiscal year %(year)s.")
+                % {"year": year.year}
+            }
+        )
+    districts = list(districts)
+    if any(d.borough_id != borough.pk for d in districts):
+        raise ValidationError({"districts": _("Please choose Stadtteile of the chosen borough.")})
+    project = Project.objects.create(
+        round=round,
+        organisation=organisation,
+        borough=borough,
+        title=title.strip(),
+        goals=goals.strip(),
+        target_group=target_group.strip(),
+        starts_on=starts_on,
+        ends_on=ends_on,
+        cost_plan=cost_plan.strip(),
+        total_cost=total_cost,
+        own_funds=own_funds,
+        other_funds=other_funds,
+        requested=requested,
+    )
+    project.districts.set(districts)
+    _event(project, ProjectStep.SUBMITTED, by, _("Amount requested: %s") % _euro(requested))
+    return project
+
+
+@transaction.atomic
+def project_decide(
+    *,
+    project: Project,
+    approved_amount,
+    reason: str,
+    decided_on: dt.date,
+    by=None,
+) -> Project:
+    """Approve in full or in part (``approved_amount``), or reject (``approved_amount`` None,
+    a reason is required)."""
+    project = Project.objects.select_for_update().get(pk=project.pk)
+    _require_status(project, ProjectStatus.SUBMITTED)
+    reason = reason.strip()
+    if approved_amount in (None, ""):
+        if not reason:
+            raise ValidationError({"reason": _("Please give the reason for the rejection.")})
+        project.status = ProjectStatus.REJECTED
+        project.approved_amount = None
+        step, note = ProjectStep.REJECTED, reason
+    else:
+        amount = _money(approved_amount, "approved_amount")
+        if amount > project.requested:
+            raise ValidationError(
+                {"approved_amount": _("More than the amount requested cannot be approved.")}
+            )
+        if amount < project.requested and not reason:
+            raise ValidationError(
+                {"reason": _("Please give the reason why only part is approved.")}
+            )
+        project.status = ProjectStatus.APPROVED
+        project.approved_amount = amount
+        step = ProjectStep.APPROVED if amount == project.requested else ProjectStep.PARTLY_APPROVED
+        note = _("Amount approved: %s") % _euro(amount) + (f" – {reason}" if reason else "")
+    project.decision_reason = reason
+    project.decided_on = decided_on
+    project.save(update_fields=["status", "approved_amount", "decision_reason", "decided_on"])
+    _event(project, step, by, note)
+    return project
+
+
+def integration_budget_for(project: Project) -> BudgetLine:
+    line = BudgetLine.objects.filter(
+        fiscal_year_id=project.round.fiscal_year_id,
+        kind=BudgetLineKind.INTEGRATION_BUDGET,
+        borough_id=project.borough_id,
+    ).first()
+    if line is None:
+        raise ValidationError(
+            _("There is no integration budget for this borough in the fiscal year.")
+        )
+    return line
+
+
+@transaction.atomic
+def project_commit(*, project: Project, committed_on: dt.date, by=None) -> Project:
+    """Commit the approved amount on the borough's integration budget (Zuwendungsbescheid)."""
+    project = Project.objects.select_for_update().select_related("round").get(pk=project.pk)
+    _require_status(project, ProjectStatus.APPROVED)
+    commitment = commitment_create(
+        line=integration_budget_for(project),
+        organisation=project.organisation,
+        borough=project.borough,
+        amount=project.approved_amount,
+        committed_on=committed_on,
+        purpose=project.title,
+        by=by,
+    )
+    project.commitment = commitment
+    project.status = ProjectStatus.COMMITTED
+    project.save(update_fields=["commitment", "status"])
+    _event(project, ProjectStep.COMMITTED, by, commitment.number)
+    return project
+
+
+@transaction.atomic
+def project_pay(*, project: Project, amount, booked_on: dt.date, by=None) -> Movement:
+    project = Project.objects.select_for_update().get(pk=project.pk)
+    _require_status(project, ProjectStatus.COMMITTED, ProjectStatus.REPORTED)
+    movement = payment_book(
+        commitment=project.commitment, amount=amount, booked_on=booked_on, by=by
+    )
+    _event(project, ProjectStep.PAID, by, _euro(movement.amount))
+    return movement
+
+
+@transaction.atomic
+def project_report(
+    *,
+    project: Project,
+    actual_cost,
+    participants: int,
+    outcomes: str,
+    reported_on: dt.date,
+    by=None,
+) -> Project:
+    """The final report (Verwendungsnachweis): actual costs, participants, outcomes."""
+    project = Project.objects.select_for_update().get(pk=project.pk)
+    _require_status(project, ProjectStatus.COMMITTED)
+    actual_cost = _money(actual_cost, "actual_cost")
+    if participants is None or participants < 0:
+        raise ValidationError({"participants": _("Please enter the number of participants.")})
+    if not outcomes.strip():
+        raise ValidationError({"outcomes": _("Please describe what the project achieved.")})
+    project.actual_cost = actual_cost
+    project.participants = participants
+    project.outcomes = outcomes.strip()
+    project.reported_on = reported_on
+    project.status = ProjectStatus.REPORTED
+    project.save(update_fields=["actual_cost", "participants", "outcomes", "reported_on", "status"])
+    _event(project, ProjectStep.REPORTED, by, _("Actual cost: %s") % _euro(actual_cost))
+    return project
+
+
+@transaction.atomic
+def project_close(*, project: Project, closed_on: dt.date, by=None) -> Project:
+    """Close a reported project; what was committed but not paid goes back to the budget."""
+    project = Project.objects.select_for_update().get(pk=project.pk)
+    _require_status(project, ProjectStatus.REPORTED)
+    commitment = project.commitment
+    note = ""
+    if commitment is not None and commitment.amount > commitment.paid:
+        rest = commitment.amount - commitment.paid
+        commitment_cancel(
+            commitment=commitment,
+            amount=rest,
+            booked_on=closed_on,
+            note=_("Not needed at closing"),
+            by=by,
+        )
+        note = _("%s not paid and released to the budget") % _euro(rest)
+    project.status = ProjectStatus.CLOSED
+    project.closed_on = closed_on
+    project.save(update_fields=["status", "closed_on"])
+    _event(project, ProjectStep.CLOSED, by, note)
+    return project
+
+
+MAX_DOCUMENT_SIZE = 10 * 1024 * 1024
+
+
+@transaction.atomic
+def project_document_add(
+    *, project: Project, title: str, filename: str, content_type: str, content: bytes, by=None
+) -> ProjectDocument:
+    """Attach a document (application, receipts, final report …) to a project."""
+    if not title.strip():
+        raise ValidationError({"title": _("Please give the document a title.")})
+    if not content:
+        raise ValidationError({"file": _("The file is empty.")})
+    if len(content) > MAX_DOCUMENT_SIZE:
+        raise ValidationError({"file": _("The file is larger than 10 MB.")})
+    document = ProjectDocument.objects.create(
+        project=project,
+        title=title.strip(),
+        filename=Path(filename).name[:200] or "dokument",
+        content_type=content_type or "application/octet-stream",
+        size=len(content),
+        content=content,
+        uploaded_by=by,
+    )
+    _event(project, ProjectStep.DOCUMENT, by, document.title)
+    return document
+
+
+# --- Scenario data --------------------------------------------------------------------------
+
+
+@dataclass
+class FinanceLoadResult:
+    lines: int = 0
+    occupancies: int = 0
+    rounds: int = 0
+    projects: int = 0
+
+
+def finance_load(*, folder: Path, boroughs: dict, organisations: dict) -> FinanceLoadResult:
+    """Load ``finance.toml`` and ``finance_occupancy.toml`` of a scenario folder (idempotent:
+    the budget lines and their decided changes are replaced; commitments stay)."""
+    result = FinanceLoadResult()
+    path = folder / "finance.toml"
+    if not path.exists():
+        return result
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    years = {}
+    for y in data.get("fiscal_years", []):
+        years[y["year"]], _created = FiscalYear.objects.update_or_create(
+            year=y["year"], defaults={"is_closed": y.get("closed", False)}
+        )
+    for c in data.get("standard_costs", []):
+        StandardCost.objects.update_or_create(
+            fiscal_year=years[c["year"]],
+            pay_group=c["pay_group"],
+            defaults={"annual_cost": Decimal(c["annual_cost"])},
+        )
+    sources = {s.key: s for s in FundingSource.objects.all()}
+    decisions = {d.key: d for d in CouncilDecision.objects.prefetch_related("amounts")}
+
+    def amount_of(decision_key: str, index: int) -> DecisionAmount:
+        return sorted(decisions[decision_key].amounts.all(), key=lambda a: a.position)[index]
+
+    specs = list(data.get("budget_lines", []))
+    ib = data.get("integration_budgets")
+    if ib:
+        for number, borough in sorted(boroughs.items()):
+            fmt = {"number": number, "roman": borough.roman or number}
+            specs.append(
+                {
+                    "key": ib["key_pattern"].format(**fmt),
+                    "year": ib["year"],
+                    "kind": BudgetLineKind.INTEGRATION_BUDGET,
+                    "name": ib["name_pattern"].format(**fmt),
+                    "funding_source": ib["funding_source"],
+                    "organisation": ib["organisation_pattern"].format(**fmt),
+                    "borough": number,
+                    "changes": [
+                        {
+                            "decision": ib["decision"],
+                            "amount_index": ib["amount_index"],
+                            "amount": ib["amount_per_borough"],
+                            "date": ib["date"],
+                        }
+                    ],
+                }
+            )
+    for spec in specs:
+        line, _created = BudgetLine.objects.get_or_create(
+            key=spec["key"],
+            defaults={
+                "fiscal_year": years[spec["year"]],
+                "kind": spec["kind"],
+                "name": spec["name"],
+                "funding_source": sources[spec["funding_source"]],
+            },
+        )
+        line.fiscal_year = years[spec["year"]]
+        line.kind = spec["kind"]
+        line.name = spec["name"]
+        line.funding_source = sources[spec["funding_source"]]
+        line.organisation = organisations.get(spec.get("organisation", ""))
+        line.borough = boroughs.get(spec["borough"]) if spec.get("borough") else None
+        line.planned = Decimal(spec.get("planned", "0.00"))
+        line.save()
+        line.changes.filter(decision_amount__isnull=False).delete()
+        for ch in spec.get("changes", []):
+            da = amount_of(ch["decision"], ch["amount_index"])
+            BudgetChange.objects.create(
+                line=line,
+                decision_amount=da,
+                kind=da.kind,
+                amount=Decimal(ch["amount"]),
+                changed_on=ch["date"],
+                note=f"{da.decision.body}, {da.decision.decided_on:%d.%m.%Y}",
+            )
+        total = line.planned + sum((c.amount for c in line.changes.all()), Decimal("0.00"))
+        BudgetLine.objects.filter(pk=line.pk).update(amount=total)
+        for prefix in spec.get("positions", []):
+            Position.objects.filter(key__startswith=prefix).update(budget_line=line)
+        result.lines += 1
+    for r in data.get("application_rounds", []):
+        ApplicationRound.objects.update_or_create(
+            key=r["key"],
+            defaults={
+                "fiscal_year": years[r["year"]],
+                "name": r["name"],
+                "deadline": r["deadline"],
+            },
+        )
+        result.rounds += 1
+
+    occ_path = folder / "finance_occupancy.toml"
+    if occ_path.exists():
+        occ = tomllib.loads(occ_path.read_text(encoding="utf-8"))
+        positions = {p.key: p for p in Position.objects.all()}
+        Occupancy.objects.filter(position__in=positions.values()).delete()
+        Occupancy.objects.bulk_create(
+            Occupancy(
+                position=positions[o["position"]],
+                holder=o["holder"],
+                starts_on=o["starts_on"],
+                ends_on=o.get("ends_on"),
+            )
+            for o in occ.get("occupancies", [])
+        )
+        result.occupancies = len(occ.get("occupancies", []))
+
+    projects_path = folder / "finance_projects.toml"
+    if projects_path.exists():
+        demo = tomllib.loads(projects_path.read_text(encoding="utf-8"))
+        for spec in demo.get("projects", []):
+            _demo_project(spec, boroughs=boroughs, organisations=organisations)
+            result.projects += 1
+    return result
+
+
+def _demo_project(spec: dict, *, boroughs: dict, organisations: dict) -> None:
+    """Walk a demo project through the real services up to its ``status`` (once)."""
+    from teilhabe.geography.models import District
+
+    if Project.objects.filter(key=spec["key"]).exists():
+        return
+    borough = boroughs[spec["borough"]]
+    project = project_apply(
+        organisation=organisations[spec["organisation"]],
+        round=ApplicationRound.objects.get(key=spec["round"]),
+        borough=borough,
+        districts=District.objects.filter(borough=borough, name__in=spec.get("districts", [])),
+        title=spec["title"],
+        goals=spec["goals"],
+        target_group=spec["target_group"],
+        starts_on=spec["starts_on"],
+        ends_on=spec["ends_on"],
+        cost_plan=spec["cost_plan"],
+        total_cost=Decimal(spec["total_cost"]),
+        own_funds=Decimal(spec.get("own_funds", "0")),
+        other_funds=Decimal(spec.get("other_funds", "0")),
+        requested=Decimal(spec["requested"]),
+    )
+    Project.objects.filter(pk=project.pk).update(key=spec["key"])
+    steps = spec.get("steps", {})
+    if "decision" in steps:
+        d = steps["decision"]
+        project_decide(
+            project=project,
+            approved_amount=Decimal(d["approved"]) if d.get("approved") else None,
+            reason=d.get("reason", ""),
+            decided_on=d["on"],
+        )
+    if "commitment" in steps:
+        project_commit(project=project, committed_on=steps["commitment"]["on"])
+    for p in steps.get("payments", []):
+        project_pay(project=project, amount=Decimal(p["amount"]), booked_on=p["on"])
+    if "report" in steps:
+        r = steps["report"]
+        project_report(
+            project=project,
+            actual_cost=Decimal(r["actual_cost"]),
+            participants=r["participants"],
+            outcomes=r["outcomes"],
+            reported_on=r["on"],
+        )
+    if "closed" in steps:
+        project_close(project=project, closed_on=steps["closed"]["on"])
+
+
+def today() -> dt.date:
+    return timezone.localdate()

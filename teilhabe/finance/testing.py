@@ -1,0 +1,18 @@
+"""Helpers for tests of other apps and of the role × URL matrix."""
+
+from __future__ import annotations
+
+from teilhabe.finance.models import Project, ProjectDocument
+
+
+def demo_document(project: Project) -> ProjectDocument:
+    """A small document on ``project`` (created inside the test's transaction)."""
+    from teilhabe.finance.services import project_document_add
+
+    return project.documents.first() or project_document_add(
+        project=project,
+        title="Verwendungsnachweis",
+        filename="verwendungsnachweis.txt",
+        content_type="text/plain",
+        content=b"Verwendungsnachweis Begegnungsfest",
+    )
