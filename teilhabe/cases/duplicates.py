@@ -15,7 +15,7 @@ from difflib import SequenceMatcher
 from django.db.models import Q, QuerySet
 
 from teilhabe.cases.models import Person
-from teilhabe.cases.names import name_key, search_text
+from teilhabe.cases.names import first_name, name_key, search_text
 
 THRESHOLD = 0.75
 
@@ -43,29 +43,53 @@ def _birth_score(a: tuple, b: tuple) -> tuple[float, str]:
 
 
 def _part(a_text: str, a_key: str, b_text: str, b_key: str) -> float:
-    if a_key and a_key == b_key:
+    """1.0 for equal skeletons (a one-letter skeleton — "Ali", "Layla" — only with similar
+    spelling); otherwise the similarity of the written forms, rescaled so that unrelated
+    names (which still share half their letters) score near 0 and close spellings about 0.6."""
+    if a_text == b_text:
         return 1.0
-    return max(SequenceMatcher(None, a_text, b_text).ratio(), 0.0)
+    ratio = SequenceMatcher(None, a_text, b_text).ratio()
+    if a_key and a_key == b_key and (len(a_key) >= 2 or ratio >= 0.6):
+        return 1.0
+    return max(0.0, (ratio - 0.5) / 0.5)
 
 
-def _name_score(given: str, family: str, person: Person) -> float:
-    """Family name weighs 0.6, first given name 0.4; each part is 1.0 when its skeleton agrees,
-    else the similarity of the written forms. Family and given name may be swapped; known
-    spellings of the person count as well."""
-    fam_t, giv_t = search_text(family), (search_text(given).split() or [""])[0]
-    fk, gk = name_key(family), name_key(giv_t)
-    p_fam, p_giv = (
-        search_text(person.family_name),
-        (search_text(person.given_names).split() or [""])[0],
+@dataclass(frozen=True)
+class _Query:
+    """The entered names, normalised once per check."""
+
+    fam_t: str
+    giv_t: str
+    fam_first: str
+    fk: str
+    gk: str
+    fk_first: str
+
+    @classmethod
+    def of(cls, given: str, family: str) -> _Query:
+        giv_t, fam_first = first_name(given), first_name(family)
+        return cls(
+            search_text(family),
+            giv_t,
+            fam_first,
+            name_key(family),
+            name_key(giv_t),
+            name_key(fam_first),
+        )
+
+
+def _name_score(q: _Query, person: Person) -> float:
+    """Family name weighs 0.6, first given name 0.4; family and given name may be swapped;
+    known spellings of the person count as well."""
+    p_fam, p_giv = search_text(person.family_name), first_name(person.given_names)
+    straight = 0.6 * _part(q.fam_t, q.fk, p_fam, person.family_key) + 0.4 * _part(
+        q.giv_t, q.gk, p_giv, person.given_key
     )
-    straight = 0.6 * _part(fam_t, fk, p_fam, person.family_key) + 0.4 * _part(
-        giv_t, gk, p_giv, person.given_key
-    )
-    swapped = 0.6 * _part(giv_t, gk, p_fam, person.family_key) + 0.4 * _part(
-        fam_t, fk, p_giv, person.given_key
+    swapped = 0.6 * _part(q.giv_t, q.gk, p_fam, person.family_key) + 0.4 * _part(
+        q.fam_first, q.fk_first, p_giv, person.given_key
     )
     best = max(straight, swapped)
-    wanted = f"{giv_t} {fam_t}"
+    wanted = f"{q.giv_t} {q.fam_t}"
     for spelling in person.spellings:
         best = max(best, SequenceMatcher(None, wanted, search_text(spelling)).ratio())
     return best
@@ -83,15 +107,17 @@ def find_duplicates(
 ) -> list[Candidate]:
     """Up to ``limit`` likely duplicates among ``persons`` (already limited to what the user
     may see), best first."""
-    fk = name_key(family_name)
-    gk = name_key(given_names.split()[0]) if given_names.split() else ""
+    query = _Query.of(given_names, family_name)
+    fk, gk = query.fk, query.gk
+    fk_first = query.fk_first  # family and given name swapped on the form
     if not fk and not gk:
         return []
     # Exact skeleton matches (also swapped), or one name plus the year of birth.
-    q = Q(family_key=fk, given_key=gk) | Q(family_key=gk, given_key=fk)
+    q = Q(family_key=fk, given_key=gk) | Q(family_key=gk, given_key=fk_first)
     if birth_year:
         years = [birth_year - 1, birth_year, birth_year + 1]
         q |= Q(family_key=fk, birth_year__in=years) | Q(given_key=gk, birth_year=birth_year)
+        q |= Q(family_key=gk, birth_year=birth_year) | Q(given_key=fk_first, birth_year=birth_year)
     rows = list(
         persons.filter(q, merged_into__isnull=True, anonymised_at__isnull=True)
         .select_related("household")
@@ -111,11 +137,12 @@ def find_duplicates(
     )
     found = []
     for p in rows:
-        name = _name_score(given_names, family_name, p)
         birth, why = _birth_score(
             (birth_year, birth_month, birth_day), (p.birth_year, p.birth_month, p.birth_day)
         )
-        score = 0.6 * name + 0.4 * birth
+        if 0.6 + 0.4 * birth < THRESHOLD:
+            continue  # even identical names would not make it a likely duplicate
+        score = 0.6 * _name_score(query, p) + 0.4 * birth
         if score >= THRESHOLD:
             reasons = ["name"] + ([why] if why else [])
             found.append(Candidate(p, round(score, 3), reasons))

@@ -82,7 +82,15 @@ def name_key(value: str) -> str:
     return (skeleton or text)[:60]
 
 
+def first_name(value: str) -> str:
+    """The first of several names, articles dropped and "Abd al-…" kept together:
+    "Mohammed Ali" → "mohammed", "Abd al-Rahman Karim" → "abdrahman", "Al-Haddad" → "haddad"."""
+    text = _PREFIXES.sub("abd", search_text(value))
+    text = _ARTICLE.sub("", text)
+    parts = text.split()
+    return parts[0] if parts else ""
+
+
 def first_key(value: str) -> str:
     """Key of the first of several given names ("Mohammed Ali" → key of "Mohammed")."""
-    parts = search_text(value).split()
-    return name_key(parts[0]) if parts else ""
+    return name_key(first_name(value))

@@ -22,7 +22,7 @@ from teilhabe.cases.models import (
     Person,
     SharingGrant,
 )
-from teilhabe.cases.names import search_text
+from teilhabe.cases.names import name_key, search_text
 
 DUE_SOON_DAYS = 14
 
@@ -51,17 +51,24 @@ def persons_for(
     )
     text = search_text(q)
     if text:
-        if connection.vendor == "postgresql":
-            from django.contrib.postgres.search import TrigramWordSimilarity
-
-            qs = (
-                qs.filter(Q(search_name__trigram_word_similar=text) | Q(search_name__contains=text))
-                .annotate(similarity=TrigramWordSimilarity(text, "search_name"))
-                .order_by("-similarity", "family_name", "given_names")
-            )
+        # Transliterations first: family name and first given name both among the keys of the
+        # entered words (an indexed lookup); otherwise fuzzy (trigram) search on the names.
+        keys = list(dict.fromkeys(k for k in (name_key(w) for w in text.split()) if k))
+        by_key = qs.filter(family_key__in=keys, given_key__in=keys) if len(keys) > 1 else None
+        if by_key is not None and by_key.exists():
+            qs = by_key
+        elif connection.vendor == "postgresql":
+            qs = qs.filter(search_name__trigram_word_similar=text)
         else:
             for word in text.split():
                 qs = qs.filter(search_name__contains=word)
+        if connection.vendor == "postgresql":
+            from django.contrib.postgres.search import TrigramWordSimilarity
+
+            qs = qs.annotate(similarity=TrigramWordSimilarity(text, "search_name")).order_by(
+                "-similarity", "family_name", "given_names"
+            )
+        else:
             qs = qs.order_by("family_name", "given_names")
     else:
         qs = qs.order_by("family_name", "given_names")

@@ -28,7 +28,7 @@ from teilhabe.cases.models import (
     Person,
     SharingGrant,
 )
-from teilhabe.cases.names import name_key, search_text
+from teilhabe.cases.names import first_key, name_key, search_text
 from teilhabe.organisations.models import Organisation
 
 PERSON_FIELDS = (
@@ -84,7 +84,7 @@ def _derive_keys(person: Person) -> None:
     names = [f"{person.given_names} {person.family_name}", *person.spellings]
     person.search_name = " | ".join(search_text(n) for n in names)[:600]
     person.family_key = name_key(person.family_name)
-    person.given_key = name_key(person.given_names.split()[0]) if person.given_names else ""
+    person.given_key = first_key(person.given_names)
 
 
 def _need(user: Any, action: str, obj: Any) -> None:

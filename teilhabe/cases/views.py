@@ -283,6 +283,7 @@ def person(request, code):
             "can_edit": can(request.user, Action.EDIT_CASES, obj),
             "can_share": can(request.user, Action.SHARE_CASES, obj),
             "can_export": can(request.user, Action.EXPORT_PERSON_DATA, obj),
+            "can_merge": can(request.user, Action.MERGE_PERSONS, obj),
         },
     )
 
@@ -405,6 +406,83 @@ def export_json(request, code):
     response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
     response["Content-Disposition"] = f'attachment; filename="auskunft-{obj.code}.json"'
     return response
+
+
+@require(Action.EXPORT_PERSON_DATA)
+def export_pdf(request, code):
+    from teilhabe.cases.pdf import export_pdf as render_pdf
+
+    obj = get_for_user(
+        request.user, Person.objects.all(), action=Action.EXPORT_PERSON_DATA, code=code
+    )
+    audit_record(
+        user=request.user,
+        action=AuditAction.EXPORT,
+        obj=obj,
+        detail="Art. 15 PDF",
+        path=request.path,
+    )
+    response = HttpResponse(
+        render_pdf(person_export(request.user, obj)), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = f'attachment; filename="auskunft-{obj.code}.pdf"'
+    return response
+
+
+@require(Action.SHARE_CASES)
+def consent_pdf(request, code):
+    from teilhabe.cases.pdf import CONSENT_TEXTS, consent_form_pdf
+
+    obj = get_for_user(
+        request.user,
+        Person.objects.select_related("organisation"),
+        action=Action.SHARE_CASES,
+        code=code,
+    )
+    language = request.GET.get("sprache", "de")
+    if language not in CONSENT_TEXTS:
+        language = "de"
+    audit_read(request, obj, detail=f"consent form {language}")
+    pdf = consent_form_pdf(
+        language=language,
+        person_name=obj.full_name,
+        born=obj.birth_display,
+        organisation=obj.organisation.name,
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="einwilligung-{language}.pdf"'
+    return response
+
+
+@require(Action.MERGE_PERSONS)
+def merge(request, code):
+    obj = get_for_user(request.user, Person.objects.all(), action=Action.MERGE_PERSONS, code=code)
+    visible_persons = visible(request.user, Action.MERGE_PERSONS, Person).filter(
+        merged_into__isnull=True, organisation=obj.organisation_id
+    )
+    candidates = [
+        c.person
+        for c in find_duplicates(
+            visible_persons.exclude(pk=obj.pk),
+            family_name=obj.family_name,
+            given_names=obj.given_names,
+            birth_year=obj.birth_year,
+            birth_month=obj.birth_month,
+            birth_day=obj.birth_day,
+        )
+    ]
+    for p in visible_persons.filter(household=obj.household_id).exclude(pk=obj.pk):
+        if p not in candidates:
+            candidates.append(p)
+    if request.method == "POST":
+        other = next((p for p in candidates if str(p.code) == request.POST.get("other")), None)
+        if other is not None:
+            services.persons_merge(user=request.user, keep=obj, drop=other)
+            messages.success(request, _("The persons have been merged."))
+            return redirect("cases:person", code=obj.code)
+    audit_read(request, obj, detail="merge form")
+    audit_read_many(request, candidates, detail="merge candidates")
+    return render(request, "cases/merge.html", {"person": obj, "candidates": candidates})
 
 
 # --- Case file ------------------------------------------------------------------------------

@@ -147,3 +147,42 @@ def test_a_merge_keeps_everything_and_is_audited(cast, haddad):
     other.refresh_from_db()
     assert other.merged_into == kept
     assert AuditEntry.objects.filter(action="merge", person_code=str(kept.code)).exists()
+
+
+def test_a_team_lead_merges_a_duplicate_on_the_merge_page(client, cast, haddad):
+    other = services.person_create(
+        user=cast.case_worker,
+        household=haddad.household,
+        data={"household_role": "head", "family_name": "Hadad", "given_names": "Muhammad"},
+    )
+    from django.urls import reverse
+
+    url = reverse("cases:merge", kwargs={"code": haddad.code})
+    client.force_login(cast.case_worker)
+    assert client.get(url).status_code == 403
+    client.force_login(cast.user("team_lead"))
+    page = client.get(url)
+    assert "Hadad, Muhammad" in page.content.decode()
+    response = client.post(url, {"other": str(other.code)})
+    assert response.status_code == 302
+    other.refresh_from_db()
+    assert other.merged_into == haddad
+
+
+def test_the_search_finds_a_person_under_another_transliteration(client, cast, haddad):
+    from django.urls import reverse
+
+    client.force_login(cast.case_worker)
+    for q in ("Muhammad Hadad", "haddad", "Mohammed"):
+        page = client.get(reverse("cases:search"), {"q": q}).content.decode()
+        assert "Al-Haddad, Mohammed Ali" in page, q
+    page = client.get(reverse("cases:search"), {"q": "Kowalski"}).content.decode()
+    assert "Al-Haddad" not in page
+
+
+def test_the_search_of_another_organisation_does_not_find_the_person(client, cast, haddad):
+    from django.urls import reverse
+
+    client.force_login(cast.foreign_case_worker)
+    page = client.get(reverse("cases:search"), {"q": "Haddad"}).content.decode()
+    assert "Al-Haddad" not in page

@@ -244,3 +244,34 @@ def test_case_list_pages_run_a_fixed_number_of_queries(client, cast, django_asse
         )
     with django_assert_num_queries(small):
         client.get(reverse("cases:caseload"))
+
+
+def test_the_art_15_export_is_also_a_readable_pdf(client, cast):
+    person = cast.home_case.household.members.first()
+    client.force_login(cast.case_worker)
+    response = client.get(reverse("cases:export_pdf", kwargs={"code": person.code}))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+
+
+def test_the_consent_form_prints_in_german_english_and_arabic(client, cast):
+    person = cast.home_case.household.members.first()
+    client.force_login(cast.case_worker)
+    sizes = {}
+    for language in ("de", "en", "ar"):
+        url = reverse("cases:consent_pdf", kwargs={"code": person.code}) + f"?sprache={language}"
+        response = client.get(url)
+        assert response.status_code == 200 and response.content.startswith(b"%PDF")
+        sizes[language] = len(response.content)
+    assert len(set(sizes.values())) == 3  # three different documents
+
+
+def test_arabic_is_shaped_and_laid_out_right_to_left():
+    from teilhabe.cases.pdf import shape_arabic, shape_rtl
+
+    # بنقل: beh initial, noon medial, qaf medial, lam final
+    assert shape_arabic("بنقل") == "\ufe91\ufee8\ufed8\ufede"
+    assert shape_arabic("لا") == "\ufefb"  # lam-alef ligature
+    # Visual order: Latin and numbers stay left to right, Arabic runs are reversed.
+    assert shape_rtl("التوقيع: Mohammed 1985").startswith("Mohammed 1985 :")

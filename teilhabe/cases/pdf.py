@@ -1,0 +1,266 @@
+"""PDF documents of case management (fpdf2): the GDPR Art. 15 export and the printable
+consent form in German, English and Arabic.
+
+Fonts: DejaVu Sans (Debian package fonts-dejavu-core, checked by scripts/bootstrap.sh) covers
+Latin, Cyrillic and Arabic including the Arabic presentation forms. fpdf2 shapes Arabic only
+with the optional uharfbuzz wheel; to keep the dependencies as they are, :func:`shape_rtl`
+does the little that Arabic text on a form needs: contextual letter forms (initial, medial,
+final, isolated) and lam-alef ligatures from the Unicode presentation forms, then visual
+right-to-left order, line by line (see :func:`rtl_lines`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from fpdf import FPDF
+
+FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
+FONT = FONT_DIR / "DejaVuSans.ttf"
+FONT_BOLD = FONT_DIR / "DejaVuSans-Bold.ttf"
+
+# Letters that join only to the preceding letter (never to the following one).
+_RIGHT_JOINING = set("اأإآٱدذرزوؤةى")
+_ARABIC = re.compile(r"[\u0621-\u064A]")
+_ALEFS = {"ا": "", "أ": " WITH HAMZA ABOVE", "إ": " WITH HAMZA BELOW", "آ": " WITH MADDA ABOVE"}
+
+
+@cache
+def _form(ch: str, form: str) -> str:
+    try:
+        return unicodedata.lookup(f"{unicodedata.name(ch)} {form} FORM")
+    except KeyError:
+        return ch
+
+
+def _is_letter(ch: str) -> bool:
+    return bool(_ARABIC.match(ch))
+
+
+def shape_arabic(text: str) -> str:
+    """Replace Arabic letters by their contextual presentation forms (logical order kept)."""
+    out: list[str] = []
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if not _is_letter(ch):
+            out.append(ch)
+            i += 1
+            continue
+        prev = text[i - 1] if i > 0 else ""
+        joins_prev = bool(prev) and _is_letter(prev) and prev not in _RIGHT_JOINING
+        nxt = text[i + 1] if i + 1 < n else ""
+        if ch == "ل" and nxt in _ALEFS:  # lam-alef ligature
+            name = f"ARABIC LIGATURE LAM WITH ALEF{_ALEFS[nxt]} {'FINAL' if joins_prev else 'ISOLATED'} FORM"
+            try:
+                out.append(unicodedata.lookup(name))
+            except KeyError:
+                out.append(ch + nxt)
+            i += 2
+            continue
+        joins_next = ch not in _RIGHT_JOINING and bool(nxt) and _is_letter(nxt)
+        if joins_prev and joins_next:
+            out.append(_form(ch, "MEDIAL"))
+        elif joins_prev:
+            out.append(_form(ch, "FINAL"))
+        elif joins_next:
+            out.append(_form(ch, "INITIAL"))
+        else:
+            out.append(_form(ch, "ISOLATED"))
+        i += 1
+    return "".join(out)
+
+
+_L = "A-Za-z0-9\u00c0-\u024f\u0400-\u04ff"
+_UNITS = re.compile(
+    r"[\u0600-\u06FF\uFE70-\uFEFF]+(?: [\u0600-\u06FF\uFE70-\uFEFF]+)*"  # Arabic words
+    rf"|[{_L}](?:[{_L}.,:/\- ]*[{_L}])?"  # a left-to-right run (names, numbers, dates)
+    r"|."  # anything else: neutral, takes the paragraph's direction
+)
+_MIRROR = str.maketrans("()[]<>«»", ")(][><»«")
+
+
+def shape_rtl(line: str) -> str:
+    """One line of right-to-left text in visual order: Arabic runs shaped and reversed,
+    left-to-right runs (Latin names, numbers, dates) kept as they are, neutral characters
+    mirrored, and all of them in reverse order."""
+    units = []
+    for m in _UNITS.finditer(shape_arabic(line)):
+        piece = m.group(0)
+        if _is_arabic_run(piece):
+            units.append(piece[::-1])
+        elif len(piece) == 1 and not re.match(rf"[{_L}]", piece):
+            units.append(piece.translate(_MIRROR))
+        else:
+            units.append(piece)
+    return "".join(reversed(units))
+
+
+def _is_arabic_run(piece: str) -> bool:
+    return any("\u0600" <= c <= "\u06ff" or "\ufe70" <= c <= "\ufeff" for c in piece)
+
+
+def rtl_lines(pdf: FPDF, text: str, width: float) -> list[str]:
+    """Wrap logical text to ``width`` (measured on the shaped text), each line visual order."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        current = ""
+        for word in paragraph.split(" "):
+            candidate = f"{current} {word}".strip()
+            if current and pdf.get_string_width(shape_arabic(candidate)) > width:
+                lines.append(current)
+                current = word
+            else:
+                current = candidate
+        lines.append(current)
+    return [shape_rtl(line) for line in lines]
+
+
+class Document(FPDF):
+    def __init__(self, *, rtl: bool = False):
+        super().__init__(format="A4")
+        self.rtl = rtl
+        self.add_font("DejaVu", "", str(FONT))
+        self.add_font("DejaVu", "B", str(FONT_BOLD))
+        self.set_font("DejaVu", size=11)
+        self.set_auto_page_break(auto=True, margin=18)
+        self.add_page()
+
+    def heading(self, text: str, size: int = 15) -> None:
+        self.set_font("DejaVu", "B", size)
+        self.para(text, gap=2)
+        self.set_font("DejaVu", "", 11)
+
+    def para(self, text: str, gap: float = 3) -> None:
+        if self.rtl:
+            for line in rtl_lines(self, text, self.epw):
+                self.cell(self.epw, 6, line, align="R", new_x="LMARGIN", new_y="NEXT")
+        else:
+            self.multi_cell(self.epw, 6, text, new_x="LMARGIN", new_y="NEXT")
+        self.ln(gap)
+
+    def field(self, label: str, value: Any) -> None:
+        value = "–" if value in (None, "", []) else value
+        if isinstance(value, list):
+            value = ", ".join(str(v) for v in value)
+        self.para(f"{label}: {value}", gap=0.5)
+
+    def blank_line(self, label: str) -> None:
+        self.para(label, gap=0)
+        y = self.get_y() + 7
+        self.line(self.l_margin, y, self.l_margin + self.epw, y)
+        self.set_y(y + 4)
+
+    def bytes(self) -> bytes:
+        return bytes(self.output())
+
+
+def export_pdf(data: dict[str, Any]) -> bytes:
+    """A readable rendering of :func:`teilhabe.cases.export.person_export`."""
+    doc = Document()
+    p = data["person"]
+    doc.heading("Auskunft nach Art. 15 DSGVO")
+    doc.para(
+        "Alle Daten, die zu dieser Person gespeichert sind, mit Empfängern, Weitergaben und "
+        "Zugriffen. Maschinenlesbar ist dieselbe Auskunft als JSON erhältlich."
+    )
+    doc.heading("Person", 12)
+    for key, value in p.items():
+        doc.field(key, value)
+    doc.field("household", data["household"]["name"])
+    sections = [
+        ("Fälle", "cases"),
+        ("Kontaktnotizen", "contact_notes"),
+        ("Fristen", "deadlines"),
+        ("Termine", "appointments"),
+        ("Dokumente", "documents"),
+        ("Integrationsplan", "integration_plan"),
+        ("Einwilligungen", "consents"),
+        ("Weitergaben an andere Organisationen", "sharing"),
+        ("Zugriffe (Protokoll)", "accesses"),
+    ]
+    for title, key in sections:
+        doc.heading(f"{title} ({len(data[key])})", 12)
+        for row in data[key]:
+            doc.para(
+                "; ".join(f"{k}: {v}" for k, v in row.items() if v not in (None, "", [])),
+                gap=1.5,
+            )
+    return doc.bytes()
+
+
+CONSENT_TEXTS: dict[str, dict[str, str]] = {
+    "de": {
+        "title": "Einwilligung in die Weitergabe personenbezogener Daten",
+        "intro": "Ich willige ein, dass {org} die unten genannten Daten zu dem genannten Zweck "
+        "an die genannten Stellen weitergibt. Die Einwilligung ist freiwillig. Ich kann sie "
+        "jederzeit ohne Angabe von Gründen für die Zukunft widerrufen; die bis dahin erfolgte "
+        "Weitergabe bleibt rechtmäßig.",
+        "person": "Name",
+        "born": "Geburtsdatum",
+        "purpose": "Zweck der Weitergabe",
+        "recipients": "Empfänger (Organisation)",
+        "data": "Welche Daten (z. B. Stammdaten, Fristen, Integrationsplan, ganze Fallakte)",
+        "until": "Gültig bis",
+        "interpreter": "Übersetzt / gedolmetscht von (Name, Sprache)",
+        "place": "Ort, Datum",
+        "signature": "Unterschrift",
+        "revoke": "Widerruf bitte an: {org}",
+    },
+    "en": {
+        "title": "Consent to sharing personal data",
+        "intro": "I consent to {org} passing on the data named below for the stated purpose to "
+        "the recipients named below. This consent is voluntary. I can withdraw it at any "
+        "time without giving reasons, with effect for the future; sharing before the "
+        "withdrawal remains lawful.",
+        "person": "Name",
+        "born": "Date of birth",
+        "purpose": "Purpose of sharing",
+        "recipients": "Recipients (organisation)",
+        "data": "Which data (e.g. master data, deadlines, integration plan, whole case file)",
+        "until": "Valid until",
+        "interpreter": "Translated / interpreted by (name, language)",
+        "place": "Place, date",
+        "signature": "Signature",
+        "revoke": "To withdraw, contact: {org}",
+    },
+    "ar": {
+        "title": "الموافقة على مشاركة البيانات الشخصية",
+        "intro": "أوافق على أن تقوم {org} بنقل البيانات المذكورة أدناه للغرض المذكور إلى "
+        "الجهات المذكورة. هذه الموافقة طوعية. يمكنني سحبها في أي وقت دون ذكر الأسباب، "
+        "ويسري السحب على المستقبل؛ وتبقى المشاركة التي تمت قبل السحب قانونية.",
+        "person": "الاسم",
+        "born": "تاريخ الميلاد",
+        "purpose": "غرض المشاركة",
+        "recipients": "الجهات المستلمة",
+        "data": "البيانات المشمولة",
+        "until": "صالحة حتى",
+        "interpreter": "الترجمة بواسطة (الاسم، اللغة)",
+        "place": "المكان، التاريخ",
+        "signature": "التوقيع",
+        "revoke": "لسحب الموافقة يرجى التواصل مع: {org}",
+    },
+}
+
+
+def consent_form_pdf(*, language: str, person_name: str, born: str, organisation: str) -> bytes:
+    t = CONSENT_TEXTS[language]
+    doc = Document(rtl=language == "ar")
+    doc.heading(t["title"])
+    doc.para(t["intro"].format(org=organisation))
+    doc.field(t["person"], person_name)
+    doc.field(t["born"], born)
+    doc.ln(3)
+    for key in ("purpose", "recipients", "data", "until", "interpreter"):
+        doc.blank_line(t[key])
+    doc.ln(6)
+    doc.blank_line(t["place"])
+    doc.blank_line(t["signature"])
+    doc.ln(4)
+    doc.para(t["revoke"].format(org=organisation))
+    return doc.bytes()
