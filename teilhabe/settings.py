@@ -294,6 +294,8 @@ REST_FRAMEWORK = {
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
     "DEFAULT_THROTTLE_RATES": {"anon": env_str("API_ANON_RATE", "120/minute")},
+    # Client address for the rate limit: the n-th address from the right of X-Forwarded-For.
+    "NUM_PROXIES": env_int("TRUSTED_PROXY_COUNT", 0, minimum=0),
     "UNAUTHENTICATED_USER": None,
 }
 SPECTACULAR_SETTINGS = {

@@ -29,6 +29,8 @@ NAVIGATION: list[NavEntry] = [
     NavEntry(_("Audit log"), "audit:search", Action.VIEW_AUDIT_LOG, "/protokoll/"),
     # Translated in the finance catalogue.
     NavEntry(_("Money and projects"), "finance:projects", Action.VIEW_GRANTS, "/finanzen/"),
+    # Translated in the offers catalogue.
+    NavEntry(_("Offers"), "offers:list", Action.VIEW_OFFERS, "/angebotsverwaltung/"),
     NavEntry(_("Administration"), "admin:index", Action.USE_ADMIN_SITE, "/admin/"),
 ]
 
