@@ -22,6 +22,25 @@ def django_db_setup(django_db_setup, django_db_blocker):
         scenario_load(demo_password=settings.DEMO_PASSWORD)
 
 
+@pytest.fixture(autouse=True)
+def _scenario_present(request, django_db_blocker):
+    """Transactional tests (races on PostgreSQL) end with every table emptied; the next
+    database test loads the Essen scenario and the demo offers again, outside its own
+    transaction. One cheap query per database test."""
+    if not ({"db", "transactional_db"} & set(request.fixturenames)):
+        return
+    from teilhabe.organisations.models import Organisation
+
+    with django_db_blocker.unblock():
+        if Organisation.objects.exists():
+            return
+        from teilhabe.offers.services import offers_demo_load
+        from teilhabe.scenario.services import scenario_load
+
+        scenario_load(demo_password=settings.DEMO_PASSWORD)
+        offers_demo_load()
+
+
 @dataclass
 class Cast:
     """The demo users of the Essen scenario, by role, plus objects they belong to."""
@@ -61,6 +80,26 @@ class Cast:
 
         return User.objects.get(email="fachkraft.diakonie@essen.teilhabe.example")
 
+    # Offers (teilhabe/offers): the demo directory is loaded on first use (without Kitas and
+    # schools, to stay fast); own_offer belongs to the provider editor's VHS, in borough I.
+    @property
+    def own_offer(self):
+        from teilhabe.offers.models import Offer
+        from teilhabe.offers.services import offers_demo_load
+
+        offer = Offer.objects.filter(key="vhs-integrationskurs-a1").first()
+        if offer is None:
+            offers_demo_load(standard_system=False)
+            offer = Offer.objects.get(key="vhs-integrationskurs-a1")
+        return offer
+
+    @property
+    def foreign_offer(self):
+        from teilhabe.offers.models import Offer
+
+        self.own_offer  # noqa: B018 - loads the demo directory
+        return Offer.objects.get(key="caritas-migrationsberatung")
+
     # Finance (teilhabe/finance): a closed district project of Caritas in borough I.
     @property
     def project(self):
@@ -89,26 +128,6 @@ class Cast:
         from teilhabe.finance.models import Position
 
         return Position.objects.get(key="ik-1")
-
-    # Offers (teilhabe/offers): the demo directory is loaded on first use (without Kitas and
-    # schools, to stay fast); own_offer belongs to the provider editor's VHS, in borough I.
-    @property
-    def own_offer(self):
-        from teilhabe.offers.models import Offer
-        from teilhabe.offers.services import offers_demo_load
-
-        offer = Offer.objects.filter(key="vhs-integrationskurs-a1").first()
-        if offer is None:
-            offers_demo_load(standard_system=False)
-            offer = Offer.objects.get(key="vhs-integrationskurs-a1")
-        return offer
-
-    @property
-    def foreign_offer(self):
-        from teilhabe.offers.models import Offer
-
-        self.own_offer  # noqa: B018 - loads the demo directory
-        return Offer.objects.get(key="caritas-migrationsberatung")
 
     @property
     def home_case(self):
@@ -165,7 +184,7 @@ ROLES = list(Role.values)
 
 
 # Browser-test fixtures (Playwright + Debian Chromium), see teilhabe/core/testing/browser.py.
-pytest_plugins = ["teilhabe.core.testing.browser"]
+pytest_plugins = ["teilhabe.core.testing.browser", "teilhabe.core.testing.concurrency"]
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)

@@ -93,7 +93,9 @@ class Shared:
 class ScopeRule:
     """How rows of a model belong to organisations and boroughs (ORM paths)."""
 
-    organisation: str | None = None
+    # ORM paths to the owning organisation(s); a row belongs to each (e.g. a referral to its
+    # sender and to its receiver).
+    organisation: tuple[str, ...] = ()
     boroughs: tuple[str, ...] = ()
     # Extra per-grant filter a model may add (e.g. "only the case worker's own cases").
     refine: Callable[[Any, Grant], Q | None] | None = None
@@ -107,7 +109,7 @@ _RULES: dict[type[models.Model], ScopeRule] = {}
 def register(
     model: type[models.Model],
     *,
-    organisation: str | None = None,
+    organisation: str | Iterable[str] | None = None,
     boroughs: Iterable[str] = (),
     refine: Callable[[Any, Grant], Q | None] | None = None,
     shared: Shared | None = None,
@@ -116,8 +118,9 @@ def register(
     and to boroughs, and optionally how sharing grants reach them (``shared``). Paths that
     cross to-many relations make list queries ``distinct()``."""
     boroughs = tuple(boroughs)
-    many = any(_crosses_many(model, path) for path in (organisation, *boroughs) if path)
-    _RULES[model] = ScopeRule(organisation, boroughs, refine, many, shared)
+    owners = (organisation,) if isinstance(organisation, str) else tuple(organisation or ())
+    many = any(_crosses_many(model, path) for path in (*owners, *boroughs) if path)
+    _RULES[model] = ScopeRule(owners, boroughs, refine, many, shared)
 
 
 def _crosses_many(model: type[models.Model], path: str) -> bool:
@@ -189,9 +192,11 @@ def _grant_q(rule: ScopeRule, user: Any, grant: Grant, action: str) -> Q | None:
         for path in rule.boroughs:
             q |= Q(**{path: grant.borough_id})
     else:
-        if rule.organisation is None:
+        if not rule.organisation:
             return None
-        q = Q(**{rule.organisation: grant.organisation_id})
+        q = Q()
+        for path in rule.organisation:
+            q |= Q(**{path: grant.organisation_id})
         if rule.shared is not None:
             shared = _shared_q(rule.shared, grant, action)
             if shared is not None:

@@ -51,6 +51,13 @@ class Action:
     # translations).
     VIEW_OFFERS = "offers.view"
     MANAGE_OFFERS = "offers.manage"
+    # Referrals between organisations (teilhabe/referrals): send from an own case, see the
+    # referrals sent or received by the own organisation (the shared snapshot), answer them,
+    # allocate free places from waiting lists.
+    SEND_REFERRALS = "referrals.send"
+    VIEW_REFERRALS = "referrals.view"
+    RESPOND_REFERRALS = "referrals.respond"
+    ALLOCATE_PLACES = "referrals.allocate"
     # Django admin for master data.
     USE_ADMIN_SITE = "admin.use"
 
@@ -61,9 +68,7 @@ _EVERYONE = {A.USE_APP, A.VIEW_GEOGRAPHY, A.VIEW_ORGANISATIONS}
 _CASE_WORK = {A.VIEW_CASES, A.EDIT_CASES, A.VIEW_SENSITIVE, A.SHARE_CASES, A.EXPORT_PERSON_DATA}
 
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
-    Role.ADMIN: frozenset(
-        _EVERYONE | {A.VIEW_MEMBERS, A.MANAGE_MEMBERS, A.USE_ADMIN_SITE}
-    ),
+    Role.ADMIN: frozenset(_EVERYONE | {A.VIEW_MEMBERS, A.MANAGE_MEMBERS, A.USE_ADMIN_SITE}),
     Role.CITY_STEERING: frozenset(
         _EVERYONE
         | {A.VIEW_CITY_FIGURES, A.VIEW_BOROUGH_FIGURES, A.VIEW_FINANCE, A.VIEW_POSITIONS}
@@ -104,6 +109,16 @@ _OFFER_GRANTS: dict[str, set[str]] = {
 for _role, _actions in _OFFER_GRANTS.items():
     ROLE_PERMISSIONS[_role] = ROLE_PERMISSIONS[_role] | _actions
 
+# Referrals: case workers send and answer; team leads also allocate places; providers answer
+# referrals to their offers and allocate their places.
+_REFERRAL_GRANTS: dict[str, set[str]] = {
+    Role.CASE_WORKER: {A.SEND_REFERRALS, A.VIEW_REFERRALS, A.RESPOND_REFERRALS},
+    Role.TEAM_LEAD: {A.SEND_REFERRALS, A.VIEW_REFERRALS, A.RESPOND_REFERRALS, A.ALLOCATE_PLACES},
+    Role.PROVIDER_EDITOR: {A.VIEW_REFERRALS, A.RESPOND_REFERRALS, A.ALLOCATE_PLACES},
+}
+for _role, _actions in _REFERRAL_GRANTS.items():
+    ROLE_PERMISSIONS[_role] = ROLE_PERMISSIONS[_role] | _actions
+
 # Directory information: whoever holds one of these actions holds it city-wide, whatever the
 # role's scope (every member of staff may look up any organisation or district).
 CITY_WIDE_ACTIONS: frozenset[str] = frozenset(
@@ -120,6 +135,10 @@ PERSONAL_DATA_ACTIONS: frozenset[str] = frozenset(
         Action.VIEW_TEAM_CASES,
         Action.MERGE_PERSONS,
         Action.EXPORT_PERSON_DATA,
+        Action.SEND_REFERRALS,
+        Action.VIEW_REFERRALS,
+        Action.RESPOND_REFERRALS,
+        Action.ALLOCATE_PLACES,
     }
 )
 # Roles that see numbers, never persons.

@@ -23,14 +23,18 @@ class NavEntry:
 NAVIGATION: list[NavEntry] = [
     NavEntry(_("Start"), "dashboard:start", Action.USE_APP),
     NavEntry(_("City area"), "geography:overview", Action.VIEW_GEOGRAPHY, "/stadtgebiet/"),
-    NavEntry(_("Organisations"), "organisations:list", Action.VIEW_ORGANISATIONS, "/organisationen/"),
+    NavEntry(
+        _("Organisations"), "organisations:list", Action.VIEW_ORGANISATIONS, "/organisationen/"
+    ),
     # Labels translated in the cases and audit catalogues.
     NavEntry(_("Case work"), "cases:caseload", Action.VIEW_CASES, "/faelle/"),
     NavEntry(_("Audit log"), "audit:search", Action.VIEW_AUDIT_LOG, "/protokoll/"),
-    # Translated in the finance catalogue.
-    NavEntry(_("Money and projects"), "finance:projects", Action.VIEW_GRANTS, "/finanzen/"),
     # Translated in the offers catalogue.
     NavEntry(_("Offers"), "offers:list", Action.VIEW_OFFERS, "/angebotsverwaltung/"),
+    # Translated in the referrals catalogue.
+    NavEntry(_("Referrals"), "referrals:list", Action.VIEW_REFERRALS, "/vermittlungen/"),
+    # Translated in the finance catalogue.
+    NavEntry(_("Money and projects"), "finance:projects", Action.VIEW_GRANTS, "/finanzen/"),
     NavEntry(_("Administration"), "admin:index", Action.USE_ADMIN_SITE, "/admin/"),
 ]
 

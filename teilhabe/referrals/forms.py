@@ -1,0 +1,128 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from teilhabe.cases.models import Consent, MilestoneType, Person
+from teilhabe.offers.models import Offer, OfferStatus
+from teilhabe.organisations.models import Organisation
+from teilhabe.referrals.allocation import load_policies
+from teilhabe.referrals.models import DeliveryMode, ReferralStatus, SharedField
+
+
+def _urgency_choices():
+    flags: dict[str, None] = {}
+    for policy in load_policies().values():
+        flags.update(dict.fromkeys(policy.urgency))
+    return [(f, f) for f in flags]
+
+
+class ReferralForm(forms.Form):
+    """Send a referral from a case. Validation of consent and target is in the service."""
+
+    offer = forms.ModelChoiceField(
+        label=_("Offer"),
+        queryset=Offer.objects.none(),
+        required=False,
+        help_text=_("The receiving organisation is the offer's provider."),
+    )
+    recipient = forms.ModelChoiceField(
+        label=_("or an organisation's service"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        help_text=_("For example housing support of a welfare association."),
+    )
+    anonymous = forms.BooleanField(
+        label=_("Anonymous request (no personal data, no consent needed)"), required=False
+    )
+    person = forms.ModelChoiceField(
+        label=_("Person"), queryset=Person.objects.none(), required=False
+    )
+    consent = forms.ModelChoiceField(
+        label=_("Consent"),
+        queryset=Consent.objects.none(),
+        required=False,
+        help_text=_("Only consents that have not been revoked are listed."),
+    )
+    shared_fields = forms.MultipleChoiceField(
+        label=_("What is shared"),
+        choices=SharedField.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        initial=[SharedField.NAME, SharedField.LANGUAGES],
+    )
+    urgency = forms.MultipleChoiceField(
+        label=_("Urgency"),
+        choices=_urgency_choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    needs_childcare = forms.BooleanField(label=_("Needs childcare to take part"), required=False)
+    milestone_type = forms.ModelChoiceField(
+        label=_("Leads to the standard system"),
+        queryset=MilestoneType.objects.filter(is_active=True),
+        required=False,
+        help_text=_("Starting and completing the offer updates this milestone of the person."),
+    )
+    message = forms.CharField(
+        label=_("Message to the receiver"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=2000,
+    )
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["offer"].queryset = (
+            Offer.objects.filter(status=OfferStatus.PUBLISHED)
+            .exclude(organisation_id=case.organisation_id)
+            .select_related("organisation")
+            .order_by("title")
+        )
+        self.fields["offer"].label_from_instance = lambda o: f"{o.title} – {o.organisation}"
+        self.fields["recipient"].queryset = (
+            Organisation.objects.filter(is_active=True)
+            .exclude(pk=case.organisation_id)
+            .order_by("name")
+        )
+        self.fields["person"].queryset = Person.objects.filter(
+            household_id=case.household_id, merged_into__isnull=True
+        ).order_by("pk")
+        self.fields["person"].label_from_instance = lambda p: f"{p.given_names} {p.family_name}"
+        self.fields["consent"].queryset = (
+            Consent.objects.filter(person__household_id=case.household_id, revoked_at__isnull=True)
+            .select_related("person")
+            .prefetch_related("recipients")
+        )
+        self.fields["consent"].label_from_instance = lambda c: (
+            f"{c.person.given_names}: {c.purpose} ({c.given_on:%d.%m.%Y}; "
+            + ", ".join(r.short_name or r.name for r in c.recipients.all())
+            + ")"
+        )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("offer") and data.get("recipient"):
+            self.add_error("recipient", _("Choose either an offer or an organisation, not both."))
+        return data
+
+
+class DeclineForm(forms.Form):
+    reason = forms.CharField(label=_("Reason for declining"), max_length=300)
+
+
+class TransitionForm(forms.Form):
+    to = forms.ChoiceField(choices=ReferralStatus.choices)
+    reason = forms.CharField(required=False, max_length=300)
+
+
+class MessageForm(forms.Form):
+    text = forms.CharField(
+        label=_("Message"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+    )
+
+
+class PreferenceForm(forms.Form):
+    mode = forms.ChoiceField(
+        label=_("E-mail for notifications"), choices=DeliveryMode.choices, widget=forms.RadioSelect
+    )
