@@ -187,9 +187,20 @@ def case_file(user: Any, case: Case) -> dict:
             )
         )
     )
+    from teilhabe.referrals.models import ReferralEvent  # referrals build on cases
+
+    referral_events = list(
+        visible(user, Action.VIEW_REFERRALS, ReferralEvent)
+        .filter(referral__case=case)
+        .select_related("referral__recipient", "referral__offer")
+    )
     timeline = sorted(
         [
             *({"at": n.date, "kind": "note", "obj": n} for n in notes),
+            *(
+                {"at": timezone.localtime(e.at).date(), "kind": "referral", "obj": e}
+                for e in referral_events
+            ),
             *({"at": d.due_on, "kind": "deadline", "obj": d} for d in deadlines),
             *({"at": a.starts_at.date(), "kind": "appointment", "obj": a} for a in appointments),
             *({"at": d.created_at.date(), "kind": "document", "obj": d} for d in documents),

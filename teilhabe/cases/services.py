@@ -306,6 +306,10 @@ def consent_revoke(*, user: Any, consent: Consent) -> Consent:
     consent.revoked_at = timezone.now()
     consent.save(update_fields=["revoked_at"])
     audit_record(user=user, action=AuditAction.REVOKE, obj=consent)
+    # Receivers of referrals made under this consent lose what was shared with them.
+    from teilhabe.referrals.services import referrals_for_revoked_consent
+
+    referrals_for_revoked_consent(user=user, consent=consent)
     return consent
 
 

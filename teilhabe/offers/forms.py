@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from teilhabe.offers.models import (
+    PUBLIC_LANGUAGES,
     SPOKEN_LANGUAGES,
     Category,
     Location,
@@ -114,3 +115,11 @@ class ImportForm(forms.Form):
         label=_("File (CSV or XLSX)"),
         help_text=_("One offer per row; see the column list below."),
     )
+
+
+class TranslationFileForm(forms.Form):
+    language = forms.ChoiceField(
+        label=_("Language"),
+        choices=[(c, n) for c, n in PUBLIC_LANGUAGES if c != "de"],
+    )
+    file = forms.FileField(label=_("Translated CSV file"), required=False)

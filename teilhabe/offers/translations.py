@@ -76,8 +76,10 @@ class TranslationImportResult:
         return not self.errors
 
 
-def translations_import(*, language: str, content: bytes, dry_run: bool = True):
-    """Check a translators' CSV; unless ``dry_run`` or anything is wrong, store all rows."""
+def translations_import(*, language: str, content: bytes, dry_run: bool = True, offers=None):
+    """Check a translators' CSV; unless ``dry_run`` or anything is wrong, store all rows.
+
+    ``offers`` limits which offers the file may change (a provider's own)."""
     _check_language(language)
     result = TranslationImportResult()
     try:
@@ -90,7 +92,7 @@ def translations_import(*, language: str, content: bytes, dry_run: bool = True):
         return result
     ids = [r["id"].strip() for r in rows if (r.get("id") or "").strip()]
     try:
-        found = Offer.objects.filter(code__in=ids)
+        found = (offers if offers is not None else Offer.objects.all()).filter(code__in=ids)
         offers = {str(o.code): o for o in found}
     except ValidationError:
         result.errors.append("Die Spalte id enthält ungültige Kennungen.")

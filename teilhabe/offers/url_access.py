@@ -22,4 +22,5 @@ RULES = {
     "offers:location_create": rule(MANAGERS),
     "offers:coverage": rule({R.ADMIN, R.CITY_STEERING, R.BOROUGH_COORDINATOR}),
     "offers:import": rule(MANAGERS),
+    "offers:translation_files": rule(MANAGERS),
 }

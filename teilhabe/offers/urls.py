@@ -13,4 +13,5 @@ urlpatterns = [
     path("orte/neu/", views.location_create, name="location_create"),
     path("abdeckung/", views.coverage, name="coverage"),
     path("import/", views.offer_import, name="import"),
+    path("uebersetzungen/", views.translation_files, name="translation_files"),
 ]

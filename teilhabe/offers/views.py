@@ -4,7 +4,7 @@ import binascii
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -17,6 +17,7 @@ from teilhabe.offers.forms import (
     LocationForm,
     OfferForm,
     ScheduleFormSet,
+    TranslationFileForm,
     TranslationForm,
 )
 from teilhabe.offers.imports import COLUMNS, offers_import
@@ -29,6 +30,7 @@ from teilhabe.offers.services import (
     schedules_replace,
     translation_save,
 )
+from teilhabe.offers.translations import translations_export, translations_import
 from teilhabe.organisations.models import Organisation
 
 LANGUAGE_NAMES = dict(PUBLIC_LANGUAGES)
@@ -306,3 +308,37 @@ def offer_import(request):
             "organisation": organisation,
         },
     )
+
+
+@require(Action.MANAGE_OFFERS)
+def translation_files(request):
+    """Translators' CSV: download for one language, upload the translated file (all or nothing)."""
+    own = selectors.offers_for(request.user, action=Action.MANAGE_OFFERS).exclude(
+        status=OfferStatus.ARCHIVED
+    )
+    form = TranslationFileForm(request.POST or request.GET or None, request.FILES or None)
+    result = None
+    if request.method == "GET" and "language" in request.GET and form.is_valid():
+        language = form.cleaned_data["language"]
+        response = HttpResponse(
+            translations_export(language=language, offers=own), content_type="text/csv"
+        )
+        response["Content-Disposition"] = f'attachment; filename="angebote-{language}.csv"'
+        return response
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        if upload is None:
+            form.add_error("file", _("Choose the translated CSV file."))
+        else:
+            result = translations_import(
+                language=form.cleaned_data["language"],
+                content=upload.read(),
+                dry_run=False,
+                offers=own,
+            )
+            if result.ok:
+                messages.success(
+                    request, _("%(n)d translations have been saved.") % {"n": result.saved}
+                )
+                return redirect("offers:list")
+    return render(request, "offers/translation_files.html", {"form": form, "result": result})

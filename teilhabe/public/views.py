@@ -11,6 +11,8 @@ from django.http import Http404, HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.cache import patch_vary_headers
+from django.utils.text import compress_string
 from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_GET
 
@@ -55,7 +57,8 @@ def _cached(view):
             response = HttpResponseNotModified()
             response["ETag"] = etag
             return response
-        key = "public:" + etag
+        gz = "gzip" in request.headers.get("Accept-Encoding", "")
+        key = "public:" + etag + (":gz" if gz else "")
         hit = cache.get(key)
         if hit is not None:
             content, headers = hit
@@ -65,9 +68,21 @@ def _cached(view):
         else:
             response = view(request, *args, **kwargs)
             if response.status_code == 200:
+                if gz:  # store compressed: a cache hit then costs no compression either
+                    response.content = compress_string(response.content)
+                    response["Content-Encoding"] = "gzip"
+                    response["Content-Length"] = str(len(response.content))
+                    patch_vary_headers(response, ("Accept-Encoding",))
                 headers = {
                     k: response[k]
-                    for k in ("Content-Type", "Content-Language", "Cache-Control")
+                    for k in (
+                        "Content-Type",
+                        "Content-Language",
+                        "Cache-Control",
+                        "Content-Encoding",
+                        "Content-Length",
+                        "Vary",
+                    )
                     if k in response
                 }
                 cache.set(key, (response.content, headers), CACHE_SECONDS)

@@ -72,3 +72,44 @@ def test_machine_translation_is_off_by_default_and_marks_its_results_unchecked()
     assert machine_translate_missing(language="ru", translator=Upper(), offers=offers) == 1
     t = OfferTranslation.objects.get(offer__key="vhs-sprachcafe-altenessen", language="ru")
     assert t.status == TranslationStatus.MACHINE and t.title.startswith("[ru]")
+
+
+def test_a_provider_downloads_and_uploads_translations_of_its_own_offers(client_as):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    client = client_as("provider_editor")
+    url = reverse("offers:translation_files")
+    text = client.get(url, {"language": "tr"}).content.decode()
+    rows = _rows(text)
+    assert rows and all(
+        Offer.objects.get(code=r["id"]).organisation.key == "vhs-essen" for r in rows
+    )
+    row = next(r for r in rows if r["titel_de"] == "Sprachcafé Altenessen")
+    row["titel"] = "Altenessen Dil Kafesi"
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(row))
+    writer.writeheader()
+    writer.writerow(row)
+    response = client.post(
+        url, {"language": "tr", "file": SimpleUploadedFile("tr.csv", out.getvalue().encode())}
+    )
+    assert response.status_code == 302
+    assert OfferTranslation.objects.filter(language="tr", title="Altenessen Dil Kafesi").exists()
+
+
+def test_a_provider_cannot_change_translations_of_another_provider(client_as):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    foreign = Offer.objects.get(key="caritas-migrationsberatung")
+    content = (
+        "id,titel_de,kurzbeschreibung_de,beschreibung_de,titel,kurzbeschreibung,beschreibung,veraltet\n"
+        f'{foreign.code},{foreign.title},{foreign.summary},"{foreign.description}",X,,,\n'
+    ).encode()
+    response = client_as("provider_editor").post(
+        reverse("offers:translation_files"),
+        {"language": "tr", "file": SimpleUploadedFile("tr.csv", content)},
+    )
+    assert "gibt es nicht" in response.content.decode()
+    assert not OfferTranslation.objects.filter(offer=foreign, title="X").exists()

@@ -275,3 +275,22 @@ def test_the_send_form_refuses_bad_input_in_german_and_saves_nothing(cast, case,
 
 def test_demo_referral_helper_is_idempotent(cast):
     assert demo_referral(cast) == demo_referral(cast)
+
+
+def test_revoking_the_consent_in_the_case_file_removes_the_shared_data(cast, case, person):
+    from teilhabe.cases import services as case_services
+
+    referral = _send(cast, case, person, shared_fields=["name", "contact"])
+    case_services.consent_revoke(user=cast.case_worker, consent=referral.consent)
+    referral.refresh_from_db()
+    assert referral.shared == {}
+    assert referral.events.filter(kind="consent").exists()
+
+
+def test_the_case_timeline_shows_every_referral_step(cast, case, person, provider, client):
+    referral = _send(cast, case, person)
+    services.referral_transition(user=provider, referral=referral, to=S.WAITING)
+    client.force_login(cast.case_worker)
+    page = client.get(reverse("cases:case", kwargs={"code": case.code})).content.decode()
+    assert "auf der Warteliste" in page
+    assert reverse("referrals:send", kwargs={"case_code": case.code}) in page
