@@ -25,21 +25,40 @@ def _euro(value: Decimal | None) -> str:
     return f"{number_format(value, 2, use_l10n=True, force_grouping=True)} €"
 
 
-def _sheet(wb, title: str, header: list[str], rows: list[list], money: set[int]):
+def _sheet(wb, title: str, header: list[str], rows, money: set[int]):
+    """Write one sheet in openpyxl's streaming (write-only) mode: money and date formats per
+    cell, bold header, frozen first row."""
+    import datetime as dt
+
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
 
     ws = wb.create_sheet(title)
-    ws.append(header)
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        ws.append(row)
-    for col in money:
-        for (cell,) in ws.iter_rows(min_row=2, min_col=col + 1, max_col=col + 1):
-            cell.number_format = EURO_FORMAT
     for i, h in enumerate(header, start=1):
-        ws.column_dimensions[ws.cell(row=1, column=i).column_letter].width = max(14, len(h) + 4)
+        ws.column_dimensions[get_column_letter(i)].width = max(14, len(h) + 4)
     ws.freeze_panes = "A2"
+    bold = Font(bold=True)
+    head = []
+    for h in header:
+        cell = WriteOnlyCell(ws, value=h)
+        cell.font = bold
+        head.append(cell)
+    ws.append(head)
+    for row in rows:
+        cells = []
+        for i, value in enumerate(row):
+            if i in money and value is not None:
+                cell = WriteOnlyCell(ws, value=value)
+                cell.number_format = EURO_FORMAT
+                cells.append(cell)
+            elif isinstance(value, dt.date):
+                cell = WriteOnlyCell(ws, value=value)
+                cell.number_format = "DD.MM.YYYY"
+                cells.append(cell)
+            else:
+                cells.append(value)
+        ws.append(cells)
     return ws
 
 
@@ -47,8 +66,7 @@ def workbook(user, *, year=None) -> bytes:
     """One workbook with a sheet per kind, each holding only what ``user`` may see."""
     from openpyxl import Workbook
 
-    wb = Workbook()
-    wb.remove(wb.active)
+    wb = Workbook(write_only=True)
     lines = selectors.budget_lines_for(user, year=year)
     _sheet(
         wb,
@@ -107,11 +125,6 @@ def workbook(user, *, year=None) -> bytes:
         ],
         {6, 7, 8, 9},
     )  # fmt: skip
-    for ws in wb.worksheets:
-        for row in ws.iter_rows(min_row=2):
-            for cell in row:
-                if hasattr(cell.value, "year") and not isinstance(cell.value, int):
-                    cell.number_format = "DD.MM.YYYY"
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()

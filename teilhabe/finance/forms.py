@@ -3,7 +3,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from teilhabe.finance.models import ApplicationRound, MovementKind
+from teilhabe.finance.models import AmountKind, ApplicationRound, DecisionAmount, MovementKind
 from teilhabe.geography.models import Borough, District
 
 
@@ -50,6 +50,32 @@ class CommitmentForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = Organisation.objects.filter(is_active=True).order_by(
             "name"
+        )
+
+
+class BudgetChangeForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind of change"), choices=AmountKind.choices)
+    amount = money_field(
+        _("Change (€)"), help_text=_("Positive to raise the budget, negative to cut it.")
+    )
+    changed_on = forms.DateField(label=_("Date"), widget=DateInput())
+    decision_amount = forms.ModelChoiceField(
+        label=_("Decided by"),
+        queryset=DecisionAmount.objects.select_related("decision").order_by(
+            "-decision__decided_on", "position"
+        ),
+        to_field_name="code",
+        required=False,
+        empty_label=_("no council decision"),
+    )
+    note = forms.CharField(label=_("Note"), max_length=300, required=False)
+
+    def __init__(self, *args, **kwargs):
+        from teilhabe.core.templatetags.teilhabe import euro
+
+        super().__init__(*args, **kwargs)
+        self.fields["decision_amount"].label_from_instance = lambda a: (
+            f"{a.decision} – {a.get_kind_display()} – {euro(a.amount)}"
         )
 
 

@@ -8,6 +8,7 @@ from teilhabe.access import Action, can, get_for_user, grants, require
 from teilhabe.access.policy import ROLE_PERMISSIONS
 from teilhabe.finance import exports, selectors, services
 from teilhabe.finance.forms import (
+    BudgetChangeForm,
     CommitmentForm,
     DateForm,
     DecisionForm,
@@ -88,13 +89,14 @@ def line_detail(request, code):
         action=Action.VIEW_FINANCE,
         code=code,
     )
-    may_manage = can(request.user, Action.MANAGE_FINANCE, line)
-    form = None
-    if may_manage:
-        form = CommitmentForm(request.POST or None)
-        if request.method == "POST" and form.is_valid():
+    form = change_form = None
+    if can(request.user, Action.MANAGE_FINANCE, line):
+        which = request.POST.get("form") if request.method == "POST" else None
+        form = CommitmentForm(request.POST if which == "commit" else None, prefix="commit")
+        change_form = BudgetChangeForm(request.POST if which == "change" else None, prefix="change")
+        result = {}
+        if which == "commit" and form.is_valid():
             d = form.cleaned_data
-            result = {}
             if _apply(
                 form,
                 lambda: result.setdefault(
@@ -111,6 +113,23 @@ def line_detail(request, code):
             ):
                 messages.success(request, _("The commitment was saved."))
                 return redirect("finance:commitment", code=result["c"].code)
+        elif which == "change" and change_form.is_valid():
+            d = change_form.cleaned_data
+            if _apply(
+                change_form,
+                lambda: services.budget_change_add(
+                    line=line,
+                    amount=d["amount"],
+                    changed_on=d["changed_on"],
+                    kind=d["kind"],
+                    decision_amount=d["decision_amount"],
+                    note=d["note"],
+                ),
+            ):
+                messages.success(request, _("The budget change was saved."))
+                return redirect("finance:line", code=line.code)
+        elif which not in (None, "commit", "change"):
+            raise PermissionDenied
     elif request.method == "POST":
         raise PermissionDenied
     return render(
@@ -125,8 +144,9 @@ def line_detail(request, code):
                 selectors.commitments_for(request.user).filter(line=line).order_by("committed_on")
             ),
             "form": form,
+            "change_form": change_form,
         },
-        status=400 if form is not None and form.errors else 200,
+        status=400 if (form and form.errors) or (change_form and change_form.errors) else 200,
     )
 
 

@@ -92,10 +92,11 @@ def test_a_commitment_above_the_available_amount_shows_a_german_error_and_saves_
     response = client_as("finance_officer").post(
         reverse("finance:line", args=[line.code]),
         {
-            "organisation": cast.home_org.code,
-            "purpose": "Zu viel",
-            "amount": str(line.available + D("0.01")).replace(".", ","),
-            "committed_on": "2017-06-01",
+            "form": "commit",
+            "commit-organisation": cast.home_org.code,
+            "commit-purpose": "Zu viel",
+            "commit-amount": str(line.available + D("0.01")).replace(".", ","),
+            "commit-committed_on": "2017-06-01",
         },
     )
     assert response.status_code == 400
@@ -156,3 +157,45 @@ def test_a_document_is_attached_and_downloaded_only_by_those_who_see_the_project
     assert client.get(reverse("finance:document", args=[document.code])).content == b"Quittungen"
     client.force_login(cast.foreign_case_worker)
     assert client.get(reverse("finance:document", args=[document.code])).status_code == 404
+
+
+def test_the_finance_officer_commits_and_changes_a_budget_in_german_number_format(client_as, cast):
+    line = cast.budget_line
+    client = client_as("finance_officer")
+    response = client.post(
+        reverse("finance:line", args=[line.code]),
+        {
+            "form": "commit",
+            "commit-organisation": cast.home_org.code,
+            "commit-purpose": "Sprachkurs",
+            "commit-amount": "1.234,56",
+            "commit-committed_on": "2017-06-01",
+        },
+    )
+    assert response.status_code == 302
+    response = client.post(
+        reverse("finance:line", args=[line.code]),
+        {
+            "form": "change",
+            "change-kind": "other",
+            "change-amount": "-100,00",
+            "change-changed_on": "2017-10-01",
+            "change-note": "Umschichtung",
+        },
+    )
+    assert response.status_code == 302
+    before = line.amount
+    line.refresh_from_db()
+    assert line.amount == before - D("100.00")
+    assert line.committed >= D("1234.56")
+
+
+def test_start_pages_show_money_to_finance_and_the_own_borough_to_coordinators(client_as):
+    body = client_as("finance_officer").get(reverse("dashboard:start")).content.decode()
+    assert "4.171.290,00\u00a0€" in body
+    assert "von 44 Stellen unbesetzt" in body
+    body = client_as("borough_coordinator").get(reverse("dashboard:start")).content.decode()
+    assert "40.000,00\u00a0€" in body
+    assert "4.171.290,00" not in body
+    body = client_as("case_worker").get(reverse("dashboard:start")).content.decode()
+    assert "Haushalt und Bewilligungen" not in body
