@@ -116,7 +116,9 @@ def _data_protection(user, grant: Grant) -> Section:
     rows = (
         Membership.objects.active()
         .values("role")
-        .annotate(users=Count("user", distinct=True), organisations=Count("organisation", distinct=True))
+        .annotate(
+            users=Count("user", distinct=True), organisations=Count("organisation", distinct=True)
+        )
         .order_by("role")
     )
     labels = dict(Role.choices)
@@ -158,4 +160,8 @@ def sections_for(user, grants: list[Grant]) -> list[Section]:
             continue
         seen.add(key)
         sections.append(BUILDERS[grant.role](user, grant))
+    if can(user, Action.VIEW_REFERRALS):
+        from teilhabe.referrals.selectors import referral_panel
+
+        sections.append(Section("referrals/section_start.html", referral_panel(user)))
     return sections

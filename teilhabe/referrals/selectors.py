@@ -235,3 +235,20 @@ def referral_figures(user: Any, *, since: datetime.date | None = None) -> dict[s
         "categories": [present(k, v) for k, v in sorted(by_category.items())],
         "districts": [present(k, v) for k, v in sorted(by_district.items())],
     }
+
+
+def referral_panel(user: Any) -> dict[str, int]:
+    """Counts for the start page: open referrals received, overdue ones, unread notices."""
+    orgs = own_organisation_ids(user)
+    inbox = visible(user, Action.VIEW_REFERRALS, Referral).filter(
+        recipient_id__in=orgs, status__in=OPEN_STATUSES
+    )
+    counts = inbox.aggregate(
+        open=Count("pk"),
+        overdue=Count("pk", filter=Q(status=S.SENT, response_due__lt=timezone.localdate())),
+    )
+    return {
+        "open": counts["open"],
+        "overdue": counts["overdue"],
+        "unread": unread_notifications(user).count(),
+    }
