@@ -126,6 +126,16 @@ def budget_by_borough(lines: QuerySet) -> list[MoneyRow]:
     ]
 
 
+def budget_by_source(lines: QuerySet) -> list[MoneyRow]:
+    """Plan, committed, paid and available per funding source (Deckung)."""
+    rows = (
+        lines.values("funding_source__name")
+        .annotate(amount=Sum("amount"), committed=Sum("committed"), paid=Sum("paid"))
+        .order_by("funding_source__name")
+    )
+    return [_row(r["funding_source__name"], r) for r in rows]
+
+
 def commitments_for(user, *, year=None) -> QuerySet:
     from teilhabe.finance.models import Commitment
 

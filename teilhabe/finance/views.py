@@ -71,6 +71,7 @@ def overview(request):
             "lines": list(lines),
             "total": selectors.budget_total(lines),
             "by_borough": selectors.budget_by_borough(lines),
+            "by_source": selectors.budget_by_source(lines),
             "by_organisation": selectors.commitments_by_organisation(commitments),
             "by_month": selectors.money_by_month(commitments),
             "coverage": [(d, selectors.decision_coverage(d)) for d in decisions],
@@ -321,6 +322,8 @@ def _step_close(project, d, user):
 
 def _step_document(project, d, user):
     f = d["file"]
+    if f.size > services.MAX_DOCUMENT_SIZE:  # refuse before reading it into memory
+        raise ValidationError({"file": _("The file is larger than 10 MB.")})
     services.project_document_add(
         project=project,
         title=d["title"],

@@ -33,7 +33,7 @@ def test_borough_coordinator_sees_only_the_own_borough_budget(client_as, cast):
 def test_overview_query_count_is_fixed(client_as, django_assert_num_queries):
     client = client_as("finance_officer")
     client.get(reverse("finance:overview"))
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(17):
         client.get(reverse("finance:overview"))
 
 
