@@ -180,3 +180,21 @@ def test_the_import_page_previews_an_uploaded_file(client_as):
     )
     html = response.content.decode()
     assert "Lesecafé" in html and 'name="payload"' in html
+
+
+def test_a_stale_offer_is_flagged_to_its_provider_and_the_borough_coordinator(client_as, cast):
+    from datetime import date
+
+    offer = cast.own_offer
+    Offer.objects.filter(pk=offer.pk).update(last_reviewed=date(2024, 1, 1))
+    for role in ("provider_editor", "borough_coordinator"):
+        client = client_as(role)
+        html = client.get(reverse("offers:list")).content.decode()
+        assert "seit über einem Jahr nicht geprüft" in html, role
+        assert (
+            "Prüfung fällig" in client.get(reverse("offers:list"), {"veraltet": 1}).content.decode()
+        )
+    client = client_as("provider_editor")
+    client.post(reverse("offers:reviewed", args=[offer.code]))
+    offer.refresh_from_db()
+    assert not offer.is_stale
