@@ -121,3 +121,39 @@ def test_a_project_goes_from_application_to_final_report_without_accessibility_v
     assert_accessible(page, context="(project closed)")
     page.goto("/")
     assert_accessible(page, context="(start page, coordinator)")
+
+
+def test_finance_pages_are_german_and_accessible_for_the_finance_officer(page):
+    _as(page, FINANCE)
+    page.get_by_role("link", name="Finanzen und Projekte").click()
+    page.get_by_role("link", name="Haushalt und Bewilligungen").first.click()
+    body = _main(page)
+    assert "3.516.729,00 €" in body and "654.561,00 €" in body and "4.171.290,00 €" in body
+    assert "Rückerstattungen aus der Verbandsumlage" in body
+    assert_accessible(page, context="(finance overview)")
+    page.get_by_role("link", name="Integrationsbudget Bezirksstelle I", exact=True).click()
+    assert "40.000,00 €" in _main(page)
+    assert_accessible(page, context="(budget line with forms)")
+    page.get_by_role("link", name="Z-2017-").first.click()
+    assert "Auszahlungen und Aufhebungen" in _main(page)
+    assert_accessible(page, context="(commitment)")
+    page.goto("/finanzen/stellen/")
+    body = _main(page)
+    assert "44" in body and "Planstellen (9 Stadt, 35 Wohlfahrtsverbände)" in body
+    assert_accessible(page, context="(position plan)")
+    page.get_by_role("link", name="Integrationskoordination Stadtbezirk I", exact=True).click()
+    assert "Besetzungsverlauf" in _main(page)
+    assert_accessible(page, context="(position)")
+
+
+def test_case_worker_sees_only_the_own_organisations_projects(page):
+    _as(page, "fachkraft@essen.teilhabe.example")
+    page.get_by_role("link", name="Finanzen und Projekte").click()
+    body = _main(page)
+    assert "Begegnungsfest Stadtmitte" in body
+    assert "Schwimmkurse" not in body  # Diakoniewerk's project
+    assert page.get_by_role("link", name="Haushalt und Bewilligungen").count() == 0
+    assert_accessible(page, context="(projects, case worker)")
+    page.get_by_role("link", name="Begegnungsfest Stadtmitte").click()
+    assert "Verwendungsnachweis" in _main(page)
+    assert_accessible(page, context="(closed project, case worker)")
