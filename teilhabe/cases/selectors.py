@@ -153,7 +153,11 @@ def household_page(user: Any, household: Household) -> dict:
         .filter(household=household)
         .select_related("kind", "responsible", "organisation")
     )
-    return {"members": members, "cases": cases}
+    timeline = []
+    for case in cases:
+        timeline += [dict(e, case=case) for e in case_file(user, case)["timeline"]]
+    timeline.sort(key=lambda e: e["at"], reverse=True)
+    return {"members": members, "cases": cases, "timeline": timeline}
 
 
 def case_file(user: Any, case: Case) -> dict:

@@ -231,9 +231,22 @@ def household(request, code):
 def member_add(request, code):
     obj = get_for_user(request.user, Household.objects.all(), action=Action.EDIT_CASES, code=code)
     sensitive = _sensitive_for_household(request.user, obj)
+    duplicates = []
     if request.method == "POST":
         form = PersonForm(request.POST, sensitive=sensitive)
         if form.is_valid():
+            d = form.cleaned_data
+            duplicates = find_duplicates(
+                visible(request.user, Action.VIEW_CASES, Person),
+                family_name=d["family_name"],
+                given_names=d["given_names"],
+                birth_year=d.get("birth_year"),
+                birth_month=d.get("birth_month"),
+                birth_day=d.get("birth_day"),
+            )
+            if duplicates:
+                audit_read_many(request, [c.person for c in duplicates], detail="duplicate check")
+        if form.is_valid() and (not duplicates or request.POST.get("confirm_new")):
             try:
                 person = services.person_create(
                     user=request.user, household=obj, data=form.person_data()
@@ -247,7 +260,11 @@ def member_add(request, code):
     else:
         form = PersonForm(sensitive=sensitive)
     audit_read(request, obj, detail="add member form")
-    return render(request, "cases/person_form.html", {"form": form, "household": obj})
+    return render(
+        request,
+        "cases/person_form.html",
+        {"form": form, "household": obj, "duplicates": duplicates},
+    )
 
 
 def _sensitive_for_household(user, household: Household) -> bool:

@@ -275,3 +275,69 @@ def test_arabic_is_shaped_and_laid_out_right_to_left():
     assert shape_arabic("لا") == "\ufefb"  # lam-alef ligature
     # Visual order: Latin and numbers stay left to right, Arabic runs are reversed.
     assert shape_rtl("التوقيع: Mohammed 1985").startswith("Mohammed 1985 :")
+
+
+def test_adding_a_member_shows_likely_duplicates_first(client, cast):
+    case = cast.home_case  # Mohammed Haddad, 14.03.1985
+    client.force_login(cast.case_worker)
+    url = reverse("cases:member_add", kwargs={"code": case.household.code})
+    data = {
+        "family_name": "Hadad",
+        "given_names": "Muhammad",
+        "household_role": "relative",
+        "birth_year": "1985",
+        "birth_month": "3",
+        "birth_day": "14",
+        "gender": "m",
+        "residence_status": "unknown",
+    }
+    before = Person.objects.count()
+    response = client.post(url, data)
+    assert "Mögliche Dubletten" in response.content.decode()
+    assert Person.objects.count() == before
+    assert client.post(url, {**data, "confirm_new": "1"}).status_code == 302
+    assert Person.objects.count() == before + 1
+
+
+def _queries(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_team_deadline_and_search_lists_run_a_fixed_number_of_queries(client, cast):
+    from teilhabe.cases import services
+
+    case = cast.home_case
+    team_lead = cast.user("team_lead")
+    urls = [
+        (team_lead, reverse("cases:team")),
+        (team_lead, reverse("cases:deadlines") + "?alle=1"),
+        (cast.case_worker, reverse("cases:deadlines")),
+        (cast.case_worker, reverse("cases:search") + "?q=Haddad"),
+    ]
+    before = {}
+    for user, url in urls:
+        client.force_login(user)
+        client.get(url)
+        before[url] = _queries(client, url)
+    for i in range(4):
+        new = services.household_register(
+            user=cast.case_worker,
+            organisation=cast.home_org,
+            name=f"Familie Haddad {i}",
+            head={"household_role": "head", "family_name": "Haddad", "given_names": f"Sami{i}"},
+            kind=case.kind,
+        )
+        services.deadline_add(
+            user=cast.case_worker,
+            case=new,
+            data={"kind": "follow_up", "title": "x", "due_on": timezone.localdate()},
+        )
+    for user, url in urls:
+        client.force_login(user)
+        client.get(url)
+        assert _queries(client, url) == before[url], url

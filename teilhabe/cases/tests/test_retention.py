@@ -101,3 +101,13 @@ def test_the_command_reports_first_and_changes_nothing_without_apply(cast, capsy
     assert Deadline.objects.filter(case=closed).count() == 1
     call_command("retention", "--today", later, "--apply")
     assert Deadline.objects.filter(case=closed).count() == 0
+
+
+def test_the_demo_households_load_once(cast):
+    from teilhabe.cases.demo import cases_demo_load
+
+    assert cases_demo_load() == 3
+    assert cases_demo_load() == 0
+    haddad = Household.objects.get(name="Familie Haddad")
+    assert haddad.members.count() == 3
+    assert haddad.cases.get().responsible == cast.case_worker
