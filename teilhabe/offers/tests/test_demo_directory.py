@@ -30,3 +30,17 @@ def test_kita_locations_lie_in_the_stadtteil_the_city_names():
     located = dict(Location.objects.filter(key__in=rows).values_list("key", "district__name"))
     agree = sum(1 for k, name in located.items() if rows[k] == name)
     assert agree / len(rows) > 0.9
+
+
+def test_the_admin_edits_the_category_taxonomy(client_as):
+    from django.urls import reverse
+
+    from teilhabe.offers.models import Category
+
+    client = client_as("admin")
+    sport = Category.objects.get(key="sport")
+    assert client.get(reverse("admin:offers_category_changelist")).status_code == 200
+    page = client.get(reverse("admin:offers_category_change", args=[sport.pk]))
+    assert page.status_code == 200
+    assert client.get(reverse("admin:offers_offer_changelist")).status_code == 200
+    assert client.get(reverse("admin:offers_location_changelist")).status_code == 200
