@@ -12,6 +12,7 @@ run: setup
 	@export DEBUG=$${DEBUG:-1}; \
 	$(MANAGE) migrate --no-input -v0 && \
 	$(MANAGE) load_essen && \
+	$(MANAGE) load_offers && \
 	echo "Worker für Hintergrundaufgaben startet …" && \
 	( $(MANAGE) db_worker --no-reload >var/worker.log 2>&1 & echo $$! > var/worker.pid ) && \
 	trap 'kill $$(cat var/worker.pid) 2>/dev/null; rm -f var/worker.pid' EXIT INT TERM; \

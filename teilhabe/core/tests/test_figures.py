@@ -1,8 +1,16 @@
 """Small numbers are suppressed in every figure steering sees."""
 
+import pytest
 from django.template import Context, Template
+from django.utils import translation
 
 from teilhabe.core.figures import suppress, suppress_row
+
+
+@pytest.fixture(autouse=True)
+def german():
+    with translation.override("de"):
+        yield
 
 
 def test_counts_below_the_threshold_are_shown_as_less_than_five(settings):
