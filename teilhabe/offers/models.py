@@ -189,6 +189,11 @@ class Offer(models.Model):
     for_families = models.BooleanField(_("for families"), default=False)
     for_children = models.BooleanField(_("for children"), default=False)
     for_youth = models.BooleanField(_("for young people"), default=False)
+    childcare = models.BooleanField(
+        _("childcare during the offer"),
+        default=False,
+        help_text=_("Children are looked after while their parents take part."),
+    )
     languages = models.JSONField(
         _("languages spoken"), default=list, blank=True, help_text=_("ISO 639-1 codes")
     )

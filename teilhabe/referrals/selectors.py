@@ -134,7 +134,7 @@ def allocation_proposal(
             languages=frozenset(o.languages or []),
             point=_offer_point(o),
             women_only=o.women_only,
-            childcare=bool(getattr(o, "childcare", False)),
+            childcare=o.childcare,
             min_age=o.min_age,
             max_age=o.max_age,
         )

@@ -294,3 +294,44 @@ def test_the_case_timeline_shows_every_referral_step(cast, case, person, provide
     page = client.get(reverse("cases:case", kwargs={"code": case.code})).content.decode()
     assert "auf der Warteliste" in page
     assert reverse("referrals:send", kwargs={"case_code": case.code}) in page
+
+
+def test_the_allocation_proposal_respects_childcare_and_women_only(cast, case, person, client):
+    from teilhabe.referrals.selectors import allocation_proposal
+
+    demo_offer()  # loads the demo directory
+    literacy = Offer.objects.get(key="vhs-alphabetisierung-steele")
+    assert literacy.childcare and literacy.women_only
+    woman = services.referral_send(
+        user=cast.case_worker,
+        case=case,
+        offer=literacy,
+        anonymous=True,
+        needs_childcare=True,
+        anonymous_profile={"is_woman": True, "age": 31},
+    )
+    man = services.referral_send(
+        user=cast.case_worker,
+        case=case,
+        offer=literacy,
+        anonymous=True,
+        anonymous_profile={"is_woman": False, "age": 40},
+    )
+    provider = cast.user(Role.PROVIDER_EDITOR)
+    proposal, by_key = allocation_proposal(provider)
+    placed = {by_key[a.seeker.key].pk for a in proposal.assignments}
+    assert woman.pk in placed and man.pk not in placed
+    reasons = {by_key[s.key].pk: why for s, why in proposal.unassigned}
+    assert "nur für Frauen" in reasons[man.pk]
+
+
+def test_confirming_an_out_of_date_proposal_books_nothing(cast, case, person):
+    provider = cast.user(Role.PROVIDER_EDITOR)
+    referral = _send(cast, case, person)
+    services.referral_transition(user=cast.case_worker, referral=referral, to=S.WITHDRAWN)
+    free = demo_offer().free_places
+    with pytest.raises(ValidationError, match="veraltet"):
+        services.allocation_confirm(
+            user=provider, pairs=[(str(referral.code), str(demo_offer().code))]
+        )
+    assert demo_offer().free_places == free
