@@ -543,11 +543,21 @@ def project_document_add(
         raise ValidationError({"file": _("The file is empty.")})
     if len(content) > MAX_DOCUMENT_SIZE:
         raise ValidationError({"file": _("The file is larger than 10 MB.")})
+    # The type comes from the content (magic bytes), never from the browser's claim.
+    from teilhabe.cases.documents import sniff
+
+    sniffed = sniff(content[:16])
+    if sniffed is None and content.startswith(b"PK\x03\x04") and filename.lower().endswith(".xlsx"):
+        sniffed = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    if sniffed is None:
+        raise ValidationError(
+            {"file": _("Only PDF, JPEG, PNG and XLSX files can be attached.")}
+        )
     document = ProjectDocument.objects.create(
         project=project,
         title=title.strip(),
         filename=Path(filename).name[:200] or "dokument",
-        content_type=content_type or "application/octet-stream",
+        content_type=sniffed,
         size=len(content),
         content=content,
         uploaded_by=by,

@@ -142,6 +142,9 @@ def test_the_decision_letter_opens_as_pdf_for_the_applicant(client, cast):
     assert response.content.startswith(b"%PDF")
 
 
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
 def test_a_document_is_attached_and_downloaded_only_by_those_who_see_the_project(client, cast):
     client.force_login(cast.user("team_lead"))
     response = client.post(
@@ -149,12 +152,14 @@ def test_a_document_is_attached_and_downloaded_only_by_those_who_see_the_project
         {
             "step": "document",
             "document-title": "Belege",
-            "document-file": io.BytesIO(b"Quittungen"),
+            "document-file": io.BytesIO(PDF),
         },
     )
     assert response.status_code == 302
     document = cast.project.documents.get(title="Belege")
-    assert client.get(reverse("finance:document", args=[document.code])).content == b"Quittungen"
+    download = client.get(reverse("finance:document", args=[document.code]))
+    assert download.content == PDF
+    assert download["Content-Type"] == "application/pdf"
     client.force_login(cast.foreign_case_worker)
     assert client.get(reverse("finance:document", args=[document.code])).status_code == 404
 
@@ -199,3 +204,18 @@ def test_start_pages_show_money_to_finance_and_the_own_borough_to_coordinators(c
     assert "4.171.290,00" not in body
     body = client_as("case_worker").get(reverse("dashboard:start")).content.decode()
     assert "Haushalt und Bewilligungen" not in body
+
+
+def test_a_document_of_another_type_is_refused_and_nothing_is_attached(client, cast):
+    client.force_login(cast.user("team_lead"))
+    before = cast.project.documents.count()
+    fake = io.BytesIO(b"MZ\x90\x00 not a pdf")
+    fake.name = "beleg.pdf"
+    response = client.post(
+        reverse("finance:project", args=[cast.project.code]),
+        {"step": "document", "document-title": "Belege", "document-file": fake},
+    )
+    assert "Nur PDF-, JPEG-, PNG- und XLSX-Dateien" in response.content.decode() or (
+        response.status_code == 302
+    )
+    assert cast.project.documents.count() == before
