@@ -550,9 +550,7 @@ def project_document_add(
     if sniffed is None and content.startswith(b"PK\x03\x04") and filename.lower().endswith(".xlsx"):
         sniffed = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     if sniffed is None:
-        raise ValidationError(
-            {"file": _("Only PDF, JPEG, PNG and XLSX files can be attached.")}
-        )
+        raise ValidationError({"file": _("Only PDF, JPEG, PNG and XLSX files can be attached.")})
     document = ProjectDocument.objects.create(
         project=project,
         title=title.strip(),

@@ -65,7 +65,11 @@ def scenario_load(*, folder: Path = ESSEN, demo_password: str | None = None) -> 
 
     sources = {
         s["key"]: _upsert(
-            FundingSource, s["key"], name=s["name"], kind=s["kind"], description=s.get("description", "")
+            FundingSource,
+            s["key"],
+            name=s["name"],
+            kind=s["kind"],
+            description=s.get("description", ""),
         )
         for s in data.get("funding_sources", [])
     }
@@ -175,23 +179,23 @@ def scenario_load(*, folder: Path = ESSEN, demo_password: str | None = None) -> 
             for i in range(1, g.get("count", 1) + 1):
                 keys.append(f"{g['key']}-{i}")
                 _upsert(
-                    Position, keys[-1], title=g["title"], organisation=orgs[g["organisation"]], **common
+                    Position,
+                    keys[-1],
+                    title=g["title"],
+                    organisation=orgs[g["organisation"]],
+                    **common,
                 )
     result.positions = len(keys)
 
     from teilhabe.finance.services import finance_load
 
-    result.budget_lines = finance_load(
-        folder=folder, boroughs=boroughs, organisations=orgs
-    ).lines
+    result.budget_lines = finance_load(folder=folder, boroughs=boroughs, organisations=orgs).lines
 
     if demo_password:
         for u in data.get("demo_users", []):
             user = User.objects.filter(email__iexact=u["email"]).first()
             if user is None:
-                user = User.objects.create_user(
-                    u["email"], demo_password, full_name=u["full_name"]
-                )
+                user = User.objects.create_user(u["email"], demo_password, full_name=u["full_name"])
             org = orgs[u["organisation"]]
             team = None
             if u.get("team"):
