@@ -33,6 +33,12 @@ NAVIGATION: list[NavEntry] = [
     NavEntry(_("Offers"), "offers:list", Action.VIEW_OFFERS, "/angebotsverwaltung/"),
     # Translated in the referrals catalogue.
     NavEntry(_("Referrals"), "referrals:list", Action.VIEW_REFERRALS, "/vermittlungen/"),
+    NavEntry(
+        _("Referral figures"),
+        "referrals:figures",
+        Action.VIEW_BOROUGH_FIGURES,
+        "/vermittlungen/kennzahlen/",
+    ),
     # Translated in the finance catalogue.
     NavEntry(_("Money and projects"), "finance:projects", Action.VIEW_GRANTS, "/finanzen/"),
     NavEntry(_("Administration"), "admin:index", Action.USE_ADMIN_SITE, "/admin/"),

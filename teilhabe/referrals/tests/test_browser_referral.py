@@ -95,6 +95,17 @@ def test_a_referral_walks_from_sending_to_an_achieved_milestone(page, e2e_server
     page.wait_for_load_state("networkidle")
     assert "abgeschlossen" in page.locator("main").inner_text()
     assert_accessible(page, context="(referral completed)")
+    page.goto("/vermittlungen/benachrichtigungen/")
+    assert_accessible(page, context="(notifications)")
+    _logout(page)
+
+    # Steering sees the figures, never the person.
+    login(page, "steuerung@essen.teilhabe.example")
+    page.get_by_role("link", name="Kennzahlen Vermittlungen").click()
+    page.wait_for_load_state("networkidle")
+    assert "Haddad" not in page.locator("main").inner_text()
+    assert "< 5" in page.locator("main").inner_text()
+    assert_accessible(page, context="(referral figures)")
     _logout(page)
 
     # Sender again: the timeline shows every step; the milestone is achieved.
