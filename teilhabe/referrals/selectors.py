@@ -174,6 +174,7 @@ def referral_figures(user: Any, *, since: datetime.date | None = None) -> dict[s
         boroughs = {g.borough_id for g in grants(user) if g.borough_id}
         qs = qs.filter(recipient__borough_id__in=boroughs)
     rows = qs.values_list(
+        "pk",
         "status",
         "created_at",
         "responded_at",
@@ -181,6 +182,7 @@ def referral_figures(user: Any, *, since: datetime.date | None = None) -> dict[s
         "status_changed_at",
         "offer__category__name",
         "offer__locations__district__name",
+        "offer__title",
     )
 
     def bucket():
@@ -188,14 +190,15 @@ def referral_figures(user: Any, *, since: datetime.date | None = None) -> dict[s
 
     by_category: dict[str, dict] = defaultdict(bucket)
     by_district: dict[str, dict] = defaultdict(bucket)
+    by_offer: dict[str, dict] = defaultdict(bucket)
     total = bucket()
     seen: set = set()
-    for status, created, responded, waiting_since, changed, category, district in rows:
-        key = (created, status, category)
+    for pk, status, created, responded, waiting_since, changed, category, district, offer in rows:
+        key = pk
         targets = [by_district[district or "—"]]
-        if key not in seen:  # one row per location; count the referral once overall
+        if key not in seen:  # one row per location; count the referral once elsewhere
             seen.add(key)
-            targets += [by_category[category or "—"], total]
+            targets += [by_category[category or "—"], by_offer[offer or "—"], total]
         for b in targets:
             b["total"] += 1
             if responded:
@@ -234,6 +237,7 @@ def referral_figures(user: Any, *, since: datetime.date | None = None) -> dict[s
         "total": present("", total),
         "categories": [present(k, v) for k, v in sorted(by_category.items())],
         "districts": [present(k, v) for k, v in sorted(by_district.items())],
+        "offers": [present(k, v) for k, v in sorted(by_offer.items())],
     }
 
 

@@ -335,3 +335,21 @@ def test_confirming_an_out_of_date_proposal_books_nothing(cast, case, person):
             user=provider, pairs=[(str(referral.code), str(demo_offer().code))]
         )
     assert demo_offer().free_places == free
+
+
+def test_figures_count_each_referral_once_per_offer_category_and_stadtteil(
+    cast, case, person, provider
+):
+    from teilhabe.referrals.selectors import referral_figures
+
+    for _ in range(6):
+        r = services.referral_send(
+            user=cast.case_worker, case=case, offer=demo_offer(), anonymous=True
+        )
+        services.referral_transition(user=provider, referral=r, to=S.WAITING)
+    figures = referral_figures(cast.user(Role.CITY_STEERING))
+    assert figures["total"]["total"].value == 6
+    (offer_row,) = [row for row in figures["offers"] if row["name"] == demo_offer().title]
+    assert offer_row["total"].value == 6
+    assert offer_row["acceptance"] == 0
+    assert offer_row["response_days"] == 0
