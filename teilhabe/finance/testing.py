@@ -12,7 +12,7 @@ def demo_document(project: Project) -> ProjectDocument:
     return project.documents.first() or project_document_add(
         project=project,
         title="Verwendungsnachweis",
-        filename="verwendungsnachweis.txt",
-        content_type="text/plain",
-        content=b"Verwendungsnachweis Begegnungsfest",
+        filename="verwendungsnachweis.pdf",
+        content_type="application/pdf",
+        content=b"%PDF-1.4\n% Verwendungsnachweis Begegnungsfest\n%%EOF\n",
     )
