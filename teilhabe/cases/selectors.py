@@ -232,3 +232,17 @@ def milestones_of(user: Any, person: Person) -> list[Milestone]:
         .filter(person=person)
         .select_related("type", "person")
     )
+
+
+def caseload_panel(user: Any) -> dict[str, int]:
+    """Counts for the start page: the user's open cases and their deadlines due soon."""
+    today = timezone.localdate()
+    open_cases = (
+        visible(user, Action.VIEW_CASES, Case)
+        .filter(responsible=user, closed_on__isnull=True)
+        .count()
+    )
+    due = due_deadlines_for(user, responsible=user).aggregate(
+        due=Count("pk"), overdue=Count("pk", filter=Q(due_on__lt=today))
+    )
+    return {"open_cases": open_cases, "due": due["due"], "overdue": due["overdue"]}

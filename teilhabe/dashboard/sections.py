@@ -160,6 +160,10 @@ def sections_for(user, grants: list[Grant]) -> list[Section]:
             continue
         seen.add(key)
         sections.append(BUILDERS[grant.role](user, grant))
+    if can(user, Action.VIEW_CASES):
+        from teilhabe.cases.selectors import caseload_panel
+
+        sections.append(Section("cases/section_start.html", caseload_panel(user)))
     if can(user, Action.VIEW_REFERRALS):
         from teilhabe.referrals.selectors import referral_panel
 

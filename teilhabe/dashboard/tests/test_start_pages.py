@@ -46,3 +46,17 @@ def test_the_english_interface_is_available(client_as):
     page = _text(client.get(reverse("dashboard:start")))
     assert '<html lang="en"' in page
     assert "Welcome" in page
+
+
+def test_a_case_worker_sees_the_own_caseload_and_deadlines_on_the_start_page(client_as, cast):
+    from teilhabe.cases.testing import demo_case
+
+    demo_case(cast.case_worker, cast.home_org)  # one open case with a deadline in 7 days
+    page = _text(client_as(Role.CASE_WORKER).get(reverse("dashboard:start")))
+    assert "Meine Fälle" in page and "Fristen in den nächsten 14 Tagen" in page
+    assert "Offene eingegangene Vermittlungen" in page
+
+
+def test_steering_gets_no_caseload_panel(client_as):
+    page = _text(client_as(Role.CITY_STEERING).get(reverse("dashboard:start")))
+    assert "Meine Fälle" not in page
