@@ -2,27 +2,25 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import platform
 
 
 def machine_line() -> str:
     cpu = platform.processor() or platform.machine()
-    try:
-        with open("/proc/cpuinfo", encoding="utf-8") as fh:
-            for line in fh:
-                if line.startswith("model name"):
-                    cpu = line.split(":", 1)[1].strip()
-                    break
-    except OSError:
-        pass
+    with contextlib.suppress(OSError), open("/proc/cpuinfo", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
     mem = ""
-    try:
-        with open("/proc/meminfo", encoding="utf-8") as fh:
-            kb = int(fh.readline().split()[1])
-            mem = f", {kb / 1024 / 1024:.0f} GiB RAM"
-    except (OSError, ValueError, IndexError):
-        pass
+    with (
+        contextlib.suppress(OSError, ValueError, IndexError),
+        open("/proc/meminfo", encoding="utf-8") as fh,
+    ):
+        kb = int(fh.readline().split()[1])
+        mem = f", {kb / 1024 / 1024:.0f} GiB RAM"
     from django.db import connection
 
     return (

@@ -39,6 +39,7 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 
 from bench._machine import machine_line  # noqa: E402
+from teilhabe.core.testing.serve import wait_for_health  # noqa: E402
 
 BASE = Path(settings.BASE_DIR)
 LUA = """
@@ -283,16 +284,10 @@ def main() -> None:
     print("$", " ".join(gunicorn[1:]), " # DEBUG=0, production settings", flush=True)
     server = subprocess.Popen(gunicorn, cwd=BASE, env=env)  # noqa: S603
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if fetch(args.port, "/healthz")[0] == 200:
-                    break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                sys.exit("gunicorn did not start")
-            time.sleep(0.3)
+        if not wait_for_health(
+            f"http://127.0.0.1:{args.port}", seconds=30, running=lambda: server.poll() is None
+        ):
+            sys.exit("gunicorn did not start")
         rng = random.Random(2)
         api, finder = api_paths(rng), finder_paths(rng)
         for p in api + finder:  # warm-up: every worker sees every URL at least once

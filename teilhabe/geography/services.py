@@ -143,6 +143,9 @@ def geography_load(
             _shape(district, data["geometry"])
             district.save()
     district_index.cache_clear()
+    from teilhabe.geography.states import default_state_code
+
+    default_state_code.cache_clear()
     return LoadResult(municipality, len(boroughs), len(districts))
 
 

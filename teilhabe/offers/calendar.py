@@ -1,4 +1,4 @@
-"""Dates of offers: NRW public holidays and school holidays, next dates, iCalendar (RFC 5545)."""
+"""Dates of offers: public and school holidays of the municipality's state, next dates, iCalendar (RFC 5545)."""
 
 from __future__ import annotations
 
@@ -12,30 +12,31 @@ from django.conf import settings
 from django.utils import timezone
 from icalendar import Calendar, Event, vRecur
 
+from teilhabe.geography.states import default_state_code
 from teilhabe.offers.models import ICAL_DAYS, Offer, Schedule
 
 # How far ahead recurrences are expanded when a weekly schedule has no end date.
 HORIZON_DAYS = 365
 
 
-@functools.lru_cache(maxsize=8)
-def _public(year: int) -> frozenset[date]:
-    return frozenset(holidays.country_holidays("DE", subdiv="NW", years=year))
+@functools.lru_cache(maxsize=16)
+def _public(state: str, year: int) -> frozenset[date]:
+    return frozenset(holidays.country_holidays("DE", subdiv=state, years=year))
 
 
-@functools.lru_cache(maxsize=8)
-def _school(year: int) -> frozenset[date]:
+@functools.lru_cache(maxsize=16)
+def _school(state: str, year: int) -> frozenset[date]:
     return frozenset(
-        holidays.country_holidays("DE", subdiv="NW", years=year, categories=("school",))
+        holidays.country_holidays("DE", subdiv=state, years=year, categories=("school",))
     )
 
 
 def is_public_holiday(day: date) -> bool:
-    return day in _public(day.year)
+    return day in _public(default_state_code(), day.year)
 
 
 def is_school_holiday(day: date) -> bool:
-    return day in _school(day.year)
+    return day in _school(default_state_code(), day.year)
 
 
 def _skipped(schedule: Schedule, day: date) -> bool:

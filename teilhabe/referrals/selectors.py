@@ -10,7 +10,7 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from teilhabe.access import Action, grants, visible
+from teilhabe.access import Action, can, grants, visible
 from teilhabe.core.figures import suppress
 from teilhabe.geography.models import District
 from teilhabe.offers.models import Offer
@@ -170,7 +170,7 @@ def referral_figures(user: Any, *, since: datetime.date | None = None) -> dict[s
     """
     since = since or timezone.localdate() - datetime.timedelta(days=365)
     qs = Referral.objects.filter(created_at__date__gte=since)
-    if not any(g.scope == "city" for g in grants(user) if g.role == "city_steering"):
+    if not can(user, Action.VIEW_CITY_FIGURES):  # borough coordinators: their borough only
         boroughs = {g.borough_id for g in grants(user) if g.borough_id}
         qs = qs.filter(recipient__borough_id__in=boroughs)
     rows = qs.values_list(

@@ -50,7 +50,9 @@ def _need(user: Any, action: str, obj: Any = None) -> None:
 
 
 def _state_of(organisation: Organisation) -> str:
-    return "NW"  # the state of the municipality; every loaded city so far is in NRW
+    from teilhabe.geography.states import organisation_state_code
+
+    return organisation_state_code(organisation)
 
 
 def _age(person: Person, today: datetime.date) -> int | None:

@@ -21,13 +21,13 @@ import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 from django.conf import settings
+
+from teilhabe.core.testing.serve import wait_for_health
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -151,18 +151,9 @@ def e2e_server():
         stdout=subprocess.DEVNULL,
         stderr=open(tmp / "server.log", "w"),  # noqa: SIM115
     )
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            with urllib.request.urlopen(f"{server.url}/healthz", timeout=2) as r:  # noqa: S310
-                if r.status == 200:
-                    break
-        except OSError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            raise RuntimeError("e2e server did not start:\n" + (tmp / "server.log").read_text())
-        time.sleep(0.2)
+    if not wait_for_health(server.url, seconds=30, running=lambda: proc.poll() is None):
+        proc.kill()
+        raise RuntimeError("e2e server did not start:\n" + (tmp / "server.log").read_text())
     try:
         yield server
     finally:

@@ -353,3 +353,14 @@ def test_figures_count_each_referral_once_per_offer_category_and_stadtteil(
     assert offer_row["total"].value == 6
     assert offer_row["acceptance"] == 0
     assert offer_row["response_days"] == 0
+
+
+def test_a_borough_coordinator_sees_figures_of_the_own_borough_only(cast, case, person):
+    from teilhabe.referrals.selectors import referral_figures
+
+    for _ in range(6):
+        services.referral_send(user=cast.case_worker, case=case, offer=demo_offer(), anonymous=True)
+    coordinator = cast.user(Role.BOROUGH_COORDINATOR)
+    in_own_borough = demo_offer().organisation.borough_id == cast.borough.pk
+    assert referral_figures(cast.user(Role.CITY_STEERING))["total"]["total"].value == 6
+    assert referral_figures(coordinator)["total"]["total"].value == (6 if in_own_borough else 0)
