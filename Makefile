@@ -39,7 +39,7 @@ messages:
 
 ## Update the German catalogue of every app after changing UI texts (English is the source).
 makemessages:
-	@for app in $(APPS_WITH_LOCALE); do (cd $$app && DEBUG=1 $(MANAGE) makemessages -l de --no-obsolete -v0) || exit 1; done
+	@for app in $(APPS_WITH_LOCALE); do (cd $$app && DEBUG=1 $(MANAGE) makemessages -l de --no-obsolete --no-location -v0) || exit 1; done
 
 lint: setup
 	.venv/bin/ruff check .

@@ -5,7 +5,10 @@
   list pages are built from it, never by filtering by hand.
 * :func:`get_for_user` fetches one object for a view: 404 for users who cannot see it,
   403 for users who can see it but lack the action.
-* :func:`require` guards a view that is not about one object.
+* :func:`check` is the raising form of :func:`can` for services (``PermissionDenied``).
+* :func:`require` guards a view that is not about one object (optionally: which HTTP methods).
+* :func:`organisations_where` and :func:`roles_with` answer "in which organisations may this
+  user do X?" and "which roles grant X?" — nobody outside this package reads the role table.
 
 Which role grants which action is the table in :mod:`teilhabe.access.policy`; how far a
 role reaches (city, borough, organisation) is in :mod:`teilhabe.access.roles`. Each model that
@@ -40,11 +43,14 @@ __all__ = [
     "Scope",
     "Shared",
     "can",
+    "check",
     "get_for_user",
     "grants",
+    "organisations_where",
     "register",
     "require",
     "roles_of",
+    "roles_with",
     "visible",
 ]
 
@@ -265,6 +271,26 @@ def can(user: Any, action: str, obj: models.Model | None = None) -> bool:
     return visible(user, action, type(obj)._default_manager.filter(pk=obj.pk)).exists()
 
 
+def check(user: Any, action: str, obj: models.Model | None = None) -> None:
+    """Raise ``PermissionDenied`` unless ``user`` may do ``action`` (to ``obj``). Services
+    start with this."""
+    if not can(user, action, obj):
+        raise PermissionDenied
+
+
+def organisations_where(user: Any, action: str) -> list[int]:
+    """Ids of the organisations in which one of the user's memberships grants ``action``
+    (e.g. where a case worker may register households), in a stable order."""
+    return sorted({g.organisation_id for g in _granting(user, action)})
+
+
+def roles_with(action: str) -> frozenset[str]:
+    """The roles whose permissions include ``action`` (e.g. to notify every member who may
+    answer a referral)."""
+    _check_action(action)
+    return frozenset(role for role, actions in ROLE_PERMISSIONS.items() if action in actions)
+
+
 def get_for_user(
     user: Any,
     queryset: QuerySet[M] | type[M],
@@ -290,19 +316,24 @@ def get_for_user(
     return obj
 
 
-def require(action: str) -> Callable:
-    """View decorator: anonymous users go to the login page; users without ``action`` get 403."""
+def require(action: str, *, methods: Iterable[str] | None = None) -> Callable:
+    """View decorator: anonymous users go to the login page; users without ``action`` get 403;
+    with ``methods`` (e.g. ``("POST",)``) other HTTP methods get 405."""
     _check_action(action)
+    allowed = tuple(m.upper() for m in methods) if methods else None
 
     def decorator(view: Callable) -> Callable:
         @functools.wraps(view)
         def wrapper(request, *args, **kwargs):
             from django.contrib.auth.views import redirect_to_login
+            from django.http import HttpResponseNotAllowed
 
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             if not can(request.user, action):
                 raise PermissionDenied
+            if allowed is not None and request.method not in allowed:
+                return HttpResponseNotAllowed(allowed)
             return view(request, *args, **kwargs)
 
         wrapper.required_action = action  # type: ignore[attr-defined]

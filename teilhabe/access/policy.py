@@ -67,28 +67,49 @@ A = Action
 _EVERYONE = {A.USE_APP, A.VIEW_GEOGRAPHY, A.VIEW_ORGANISATIONS}
 _CASE_WORK = {A.VIEW_CASES, A.EDIT_CASES, A.VIEW_SENSITIVE, A.SHARE_CASES, A.EXPORT_PERSON_DATA}
 
+_OFFERS_VIEW = {A.VIEW_OFFERS}
+_OFFERS_MANAGE = {A.VIEW_OFFERS, A.MANAGE_OFFERS}
+_REFERRALS_CASE_WORK = {A.SEND_REFERRALS, A.VIEW_REFERRALS, A.RESPOND_REFERRALS}
+_REFERRALS_PROVIDER = {A.VIEW_REFERRALS, A.RESPOND_REFERRALS, A.ALLOCATE_PLACES}
+
+# The table. Offers directory: providers keep their own offers; borough coordinators see their
+# borough's offers (and where some are missing); steering sees the whole city. Referrals: case
+# workers send and answer; team leads also allocate places; providers answer referrals to their
+# offers and allocate their places.
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
-    Role.ADMIN: frozenset(_EVERYONE | {A.VIEW_MEMBERS, A.MANAGE_MEMBERS, A.USE_ADMIN_SITE}),
+    Role.ADMIN: frozenset(
+        _EVERYONE | {A.VIEW_MEMBERS, A.MANAGE_MEMBERS, A.USE_ADMIN_SITE} | _OFFERS_MANAGE
+    ),
     Role.CITY_STEERING: frozenset(
         _EVERYONE
         | {A.VIEW_CITY_FIGURES, A.VIEW_BOROUGH_FIGURES, A.VIEW_FINANCE, A.VIEW_POSITIONS}
         | {A.VIEW_GRANTS}
+        | _OFFERS_VIEW
     ),
     Role.BOROUGH_COORDINATOR: frozenset(
         _EVERYONE
         | {A.VIEW_BOROUGH_FIGURES, A.VIEW_FINANCE, A.VIEW_POSITIONS}
         | {A.VIEW_GRANTS, A.DECIDE_PROJECTS}
+        | _OFFERS_VIEW
     ),
-    Role.CASE_WORKER: frozenset(_EVERYONE | _CASE_WORK | {A.VIEW_MEMBERS, A.VIEW_GRANTS}),
+    Role.CASE_WORKER: frozenset(
+        _EVERYONE | _CASE_WORK | {A.VIEW_MEMBERS, A.VIEW_GRANTS} | _REFERRALS_CASE_WORK
+    ),
     Role.TEAM_LEAD: frozenset(
         _EVERYONE
         | _CASE_WORK
         | {A.VIEW_MEMBERS, A.MANAGE_MEMBERS, A.VIEW_TEAM_CASES, A.MERGE_PERSONS}
         | {A.VIEW_GRANTS, A.APPLY_PROJECTS}
+        | _REFERRALS_CASE_WORK
+        | {A.ALLOCATE_PLACES}
     ),
     Role.VOLUNTEER_COORDINATOR: frozenset(_EVERYONE | {A.VIEW_MEMBERS}),
     Role.PROVIDER_EDITOR: frozenset(
-        _EVERYONE | {A.VIEW_MEMBERS} | {A.VIEW_GRANTS, A.APPLY_PROJECTS}
+        _EVERYONE
+        | {A.VIEW_MEMBERS}
+        | {A.VIEW_GRANTS, A.APPLY_PROJECTS}
+        | _OFFERS_MANAGE
+        | _REFERRALS_PROVIDER
     ),
     Role.FINANCE_OFFICER: frozenset(
         _EVERYONE
@@ -97,27 +118,6 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     ),
     Role.DATA_PROTECTION_OFFICER: frozenset(_EVERYONE | {A.VIEW_AUDIT_LOG}),
 }
-
-# Offers directory: providers keep their own offers; borough coordinators see their borough's
-# offers (and where some are missing); steering sees the whole city.
-_OFFER_GRANTS: dict[str, set[str]] = {
-    Role.ADMIN: {A.VIEW_OFFERS, A.MANAGE_OFFERS},
-    Role.CITY_STEERING: {A.VIEW_OFFERS},
-    Role.BOROUGH_COORDINATOR: {A.VIEW_OFFERS},
-    Role.PROVIDER_EDITOR: {A.VIEW_OFFERS, A.MANAGE_OFFERS},
-}
-for _role, _actions in _OFFER_GRANTS.items():
-    ROLE_PERMISSIONS[_role] = ROLE_PERMISSIONS[_role] | _actions
-
-# Referrals: case workers send and answer; team leads also allocate places; providers answer
-# referrals to their offers and allocate their places.
-_REFERRAL_GRANTS: dict[str, set[str]] = {
-    Role.CASE_WORKER: {A.SEND_REFERRALS, A.VIEW_REFERRALS, A.RESPOND_REFERRALS},
-    Role.TEAM_LEAD: {A.SEND_REFERRALS, A.VIEW_REFERRALS, A.RESPOND_REFERRALS, A.ALLOCATE_PLACES},
-    Role.PROVIDER_EDITOR: {A.VIEW_REFERRALS, A.RESPOND_REFERRALS, A.ALLOCATE_PLACES},
-}
-for _role, _actions in _REFERRAL_GRANTS.items():
-    ROLE_PERMISSIONS[_role] = ROLE_PERMISSIONS[_role] | _actions
 
 # Directory information: whoever holds one of these actions holds it city-wide, whatever the
 # role's scope (every member of staff may look up any organisation or district).

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from teilhabe.access import Action, can
+from teilhabe.access import Action, can, check, organisations_where
 from teilhabe.audit.models import AuditAction
 from teilhabe.audit.services import audit_record
 from teilhabe.cases.models import (
@@ -87,11 +87,6 @@ def _derive_keys(person: Person) -> None:
     person.given_key = first_key(person.given_names)
 
 
-def _need(user: Any, action: str, obj: Any) -> None:
-    if not can(user, action, obj):
-        raise PermissionDenied
-
-
 @transaction.atomic
 def household_register(
     *,
@@ -103,7 +98,7 @@ def household_register(
     team=None,
 ) -> Case:
     """Register a household with its first member and open a case for it."""
-    if organisation.pk not in {g.organisation_id for g in _grants(user, Action.EDIT_CASES)}:
+    if organisation.pk not in organisations_where(user, Action.EDIT_CASES):
         raise PermissionDenied
     household = Household.objects.create(organisation=organisation, name=name)
     audit_record(user=user, action=AuditAction.CREATE, obj=household)
@@ -111,16 +106,9 @@ def household_register(
     return case_open(user=user, household=household, kind=kind, responsible=user, team=team)
 
 
-def _grants(user: Any, action: str):
-    from teilhabe.access import grants
-    from teilhabe.access.policy import ROLE_PERMISSIONS
-
-    return [g for g in grants(user) if action in ROLE_PERMISSIONS.get(g.role, ())]
-
-
 @transaction.atomic
 def person_create(*, user: Any, household: Household, data: dict[str, Any]) -> Person:
-    _need(user, Action.EDIT_CASES, household)
+    check(user, Action.EDIT_CASES, household)
     values = {k: v for k, v in data.items() if k in PERSON_FIELDS}
     birth_date_check(values.get("birth_year"), values.get("birth_month"), values.get("birth_day"))
     person = Person(organisation_id=household.organisation_id, household=household, **values)
@@ -133,7 +121,7 @@ def person_create(*, user: Any, household: Household, data: dict[str, Any]) -> P
 
 @transaction.atomic
 def person_update(*, user: Any, person: Person, data: dict[str, Any]) -> Person:
-    _need(user, Action.EDIT_CASES, person)
+    check(user, Action.EDIT_CASES, person)
     sensitive_ok = can(user, Action.VIEW_SENSITIVE, person)
     changed = []
     for k, v in data.items():
@@ -156,7 +144,7 @@ def person_update(*, user: Any, person: Person, data: dict[str, Any]) -> Person:
 def case_open(
     *, user: Any, household: Household, kind: CaseKind, responsible: Any, team=None
 ) -> Case:
-    _need(user, Action.EDIT_CASES, household)
+    check(user, Action.EDIT_CASES, household)
     case = Case.objects.create(
         organisation_id=household.organisation_id,
         household=household,
@@ -170,8 +158,8 @@ def case_open(
 
 @transaction.atomic
 def case_close(*, user: Any, case: Case, closed_on: datetime.date, reason: str) -> Case:
-    _need(user, Action.EDIT_CASES, case)
-    if case.organisation_id not in {g.organisation_id for g in _grants(user, Action.EDIT_CASES)}:
+    check(user, Action.EDIT_CASES, case)
+    if case.organisation_id not in organisations_where(user, Action.EDIT_CASES):
         raise PermissionDenied  # only the owning organisation closes its case
     if closed_on < case.opened_on:
         raise ValidationError(_("A case cannot close before it was opened."))
@@ -183,7 +171,7 @@ def case_close(*, user: Any, case: Case, closed_on: datetime.date, reason: str) 
 
 @transaction.atomic
 def note_add(*, user: Any, case: Case, data: dict[str, Any]) -> ContactNote:
-    _need(user, Action.EDIT_CASES, case)
+    check(user, Action.EDIT_CASES, case)
     note = ContactNote.objects.create(case=case, created_by=user, **data)
     audit_record(user=user, action=AuditAction.CREATE, obj=note)
     return note
@@ -191,7 +179,7 @@ def note_add(*, user: Any, case: Case, data: dict[str, Any]) -> ContactNote:
 
 @transaction.atomic
 def deadline_add(*, user: Any, case: Case, data: dict[str, Any]) -> Deadline:
-    _need(user, Action.EDIT_CASES, case)
+    check(user, Action.EDIT_CASES, case)
     deadline = Deadline.objects.create(case=case, created_by=user, **data)
     audit_record(user=user, action=AuditAction.CREATE, obj=deadline)
     return deadline
@@ -199,7 +187,7 @@ def deadline_add(*, user: Any, case: Case, data: dict[str, Any]) -> Deadline:
 
 @transaction.atomic
 def deadline_done(*, user: Any, deadline: Deadline) -> Deadline:
-    _need(user, Action.EDIT_CASES, deadline)
+    check(user, Action.EDIT_CASES, deadline)
     deadline.done_on = timezone.localdate()
     deadline.save(update_fields=["done_on"])
     audit_record(user=user, action=AuditAction.UPDATE, obj=deadline, detail="done")
@@ -208,7 +196,7 @@ def deadline_done(*, user: Any, deadline: Deadline) -> Deadline:
 
 @transaction.atomic
 def appointment_add(*, user: Any, case: Case, data: dict[str, Any]) -> Appointment:
-    _need(user, Action.EDIT_CASES, case)
+    check(user, Action.EDIT_CASES, case)
     if data["ends_at"] < data["starts_at"]:
         raise ValidationError(_("An appointment cannot end before it starts."))
     appointment = Appointment.objects.create(case=case, created_by=user, **data)
@@ -223,7 +211,7 @@ def document_add(
     """Store an upload (checked by :func:`teilhabe.cases.documents.check_upload`)."""
     from teilhabe.cases.documents import check_upload
 
-    _need(user, Action.EDIT_CASES, case)
+    check(user, Action.EDIT_CASES, case)
     content_type = check_upload(upload)
     document = Document(
         case=case,
@@ -251,7 +239,7 @@ def milestone_set(
     achieved_on: datetime.date | None = None,
     note: str = "",
 ) -> Milestone:
-    _need(user, Action.EDIT_CASES, person)
+    check(user, Action.EDIT_CASES, person)
     if status == MilestoneStatus.ACHIEVED and achieved_on is None:
         achieved_on = timezone.localdate()
     if achieved_on and achieved_on > timezone.localdate():
@@ -284,7 +272,7 @@ def consent_record(
     method: str,
     form_document: Document | None = None,
 ) -> Consent:
-    _need(user, Action.SHARE_CASES, person)
+    check(user, Action.SHARE_CASES, person)
     if given_on > timezone.localdate():
         raise ValidationError(_("A consent cannot be given in the future."))
     consent = Consent.objects.create(
@@ -302,7 +290,7 @@ def consent_record(
 
 @transaction.atomic
 def consent_revoke(*, user: Any, consent: Consent) -> Consent:
-    _need(user, Action.SHARE_CASES, consent)
+    check(user, Action.SHARE_CASES, consent)
     consent.revoked_at = timezone.now()
     consent.save(update_fields=["revoked_at"])
     audit_record(user=user, action=AuditAction.REVOKE, obj=consent)
@@ -326,8 +314,8 @@ def grant_create(
 ) -> SharingGrant:
     """Hand a case over to (or share it with) another organisation, backed by a consent of a
     member of the case's household that names the recipient."""
-    _need(user, Action.SHARE_CASES, case)
-    if case.organisation_id not in {g.organisation_id for g in _grants(user, Action.SHARE_CASES)}:
+    check(user, Action.SHARE_CASES, case)
+    if case.organisation_id not in organisations_where(user, Action.SHARE_CASES):
         raise PermissionDenied  # only the owning organisation shares its case
     if recipient.pk == case.organisation_id:
         raise ValidationError(_("A case cannot be shared with its own organisation."))
@@ -356,7 +344,7 @@ def grant_create(
 
 @transaction.atomic
 def grant_revoke(*, user: Any, grant: SharingGrant) -> SharingGrant:
-    _need(user, Action.SHARE_CASES, grant)
+    check(user, Action.SHARE_CASES, grant)
     grant.revoked_at, grant.revoked_by = timezone.now(), user
     grant.save(update_fields=["revoked_at", "revoked_by"])
     audit_record(user=user, action=AuditAction.REVOKE, obj=grant)
@@ -367,8 +355,8 @@ def grant_revoke(*, user: Any, grant: SharingGrant) -> SharingGrant:
 def persons_merge(*, user: Any, keep: Person, drop: Person) -> Person:
     """Merge ``drop`` into ``keep``: everything of ``drop`` moves over, its names become known
     spellings, and ``drop`` remains as an empty record pointing to ``keep``."""
-    _need(user, Action.MERGE_PERSONS, keep)
-    _need(user, Action.MERGE_PERSONS, drop)
+    check(user, Action.MERGE_PERSONS, keep)
+    check(user, Action.MERGE_PERSONS, drop)
     if keep.pk == drop.pk or keep.organisation_id != drop.organisation_id:
         raise ValidationError(
             _("Only two different persons of the same organisation can be merged.")

@@ -4,8 +4,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from teilhabe.access import Action, can, get_for_user, grants, require
-from teilhabe.access.policy import ROLE_PERMISSIONS
+from teilhabe.access import Action, can, get_for_user, organisations_where, require
 from teilhabe.finance import exports, selectors, services
 from teilhabe.finance.forms import (
     BudgetChangeForm,
@@ -264,9 +263,7 @@ def projects(request):
 
 
 def _applicant_organisation(user):
-    ids = [
-        g.organisation_id for g in grants(user) if Action.APPLY_PROJECTS in ROLE_PERMISSIONS[g.role]
-    ]
+    ids = organisations_where(user, Action.APPLY_PROJECTS)
     return Organisation.objects.filter(pk__in=ids).order_by("name").first()
 
 

@@ -18,7 +18,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from teilhabe.access import Action, can
+from teilhabe.access import Action, can, check, roles_with
 from teilhabe.audit.models import AuditAction
 from teilhabe.audit.services import audit_record
 from teilhabe.cases.models import Case, Consent, Milestone, MilestoneStatus, MilestoneType, Person
@@ -42,11 +42,6 @@ RESPONSE_WORKING_DAYS = 5
 ESCALATE_AFTER = 2
 
 S = ReferralStatus
-
-
-def _need(user: Any, action: str, obj: Any = None) -> None:
-    if not can(user, action, obj):
-        raise PermissionDenied
 
 
 def _state_of(organisation: Organisation) -> str:
@@ -128,10 +123,9 @@ def _profile(person: Person | None, given: dict[str, Any], today: datetime.date)
 def _notify(referral: Referral, organisation: Organisation, action: str, text: str) -> None:
     """In-app notification for every member of ``organisation`` who may ``action``; e-mail
     after commit for those who want it immediately (digests go out once a day)."""
-    from teilhabe.access.policy import ROLE_PERMISSIONS
     from teilhabe.referrals.tasks import deliver_notifications
 
-    roles = [role for role, actions in ROLE_PERMISSIONS.items() if action in actions]
+    roles = roles_with(action)
     users = (
         Membership.objects.active()
         .filter(organisation=organisation, role__in=roles, user__is_active=True)
@@ -185,7 +179,7 @@ def referral_send(
     milestone_type: MilestoneType | None = None,
 ) -> Referral:
     """Refer a person of ``case`` (or, anonymously, a request) to an offer or organisation."""
-    _need(user, Action.SEND_REFERRALS, case)
+    check(user, Action.SEND_REFERRALS, case)
     errors: dict[str, list[str]] = {}
     today = timezone.localdate()
     if offer is not None:
@@ -353,7 +347,7 @@ def referral_transition(
 ) -> Referral:
     """Move a referral to status ``to``; checks who may, books or frees places, records it."""
     referral = _lock(referral)
-    _need(user, Action.VIEW_REFERRALS, referral)
+    check(user, Action.VIEW_REFERRALS, referral)
     allowed = TRANSITIONS.get(referral.status, {})
     side = allowed.get(to)
     if side is None:
@@ -418,7 +412,7 @@ def referral_transition(
 
 @transaction.atomic
 def referral_message(*, user: Any, referral: Referral, text: str) -> ReferralEvent:
-    _need(user, Action.VIEW_REFERRALS, referral)
+    check(user, Action.VIEW_REFERRALS, referral)
     text = text.strip()
     if not text:
         raise ValidationError({"text": [_("Write a message.")]})
@@ -510,7 +504,7 @@ def allocation_confirm(*, user: Any, pairs: Sequence[tuple[str, str]]) -> list[R
     every referral must still wait for that offer and every place must still be free."""
     from teilhabe.access import visible
 
-    _need(user, Action.ALLOCATE_PLACES)
+    check(user, Action.ALLOCATE_PLACES)
     codes = [r for r, _o in pairs]
     referrals = {
         str(r.code): r

@@ -1,0 +1,17 @@
+"""Model building blocks shared by every app."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.db import models
+
+
+class CodedModel(models.Model):
+    """A row that URLs and APIs name by an unguessable UUID ``code``, never by its primary key
+    (outsiders learn nothing from counting ids)."""
+
+    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+
+    class Meta:
+        abstract = True
