@@ -160,37 +160,132 @@ class Document(FPDF):
         return bytes(self.output())
 
 
-def export_pdf(data: dict[str, Any]) -> bytes:
-    """A readable rendering of :func:`teilhabe.cases.export.person_export`."""
+# The export's headings and explanation in the languages of the public directory
+# (teilhabe.offers.models.PUBLIC_LANGUAGES); the German text stays the reference.
+EXPORT_TEXTS: dict[str, dict[str, str]] = {
+    "en": {
+        "title": "Information under Art. 15 GDPR",
+        "intro": "All data stored about you, who received it and who accessed it.",
+        "person": "Your details",
+        "cases": "Your cases",
+        "notes": "Notes on conversations",
+        "deadlines": "Deadlines",
+        "appointments": "Appointments",
+        "documents": "Documents",
+        "plan": "Integration plan",
+        "consents": "Consents",
+        "sharing": "Data passed on",
+        "accesses": "Who accessed your data",
+    },
+    "uk": {
+        "title": "Інформація відповідно до ст. 15 GDPR",
+        "intro": "Усі дані, що зберігаються про вас, хто їх отримав і хто мав до них доступ.",
+        "person": "Ваші дані",
+        "cases": "Ваші справи",
+        "notes": "Нотатки про розмови",
+        "deadlines": "Терміни",
+        "appointments": "Зустрічі",
+        "documents": "Документи",
+        "plan": "План інтеграції",
+        "consents": "Згоди",
+        "sharing": "Передані дані",
+        "accesses": "Хто мав доступ до ваших даних",
+    },
+    "ru": {
+        "title": "Информация согласно ст. 15 GDPR",
+        "intro": "Все данные, хранящиеся о вас, кто их получил и кто имел к ним доступ.",
+        "person": "Ваши данные",
+        "cases": "Ваши дела",
+        "notes": "Заметки о беседах",
+        "deadlines": "Сроки",
+        "appointments": "Встречи",
+        "documents": "Документы",
+        "plan": "План интеграции",
+        "consents": "Согласия",
+        "sharing": "Переданные данные",
+        "accesses": "Кто имел доступ к вашим данным",
+    },
+    "tr": {
+        "title": "GDPR Madde 15 uyarınca bilgilendirme",
+        "intro": "Hakkınızda saklanan tüm veriler, bunları kimlerin aldığı ve kimlerin eriştiği.",
+        "person": "Bilgileriniz",
+        "cases": "Dosyalarınız",
+        "notes": "Görüşme notları",
+        "deadlines": "Süreler",
+        "appointments": "Randevular",
+        "documents": "Belgeler",
+        "plan": "Uyum planı",
+        "consents": "Onaylar",
+        "sharing": "Aktarılan veriler",
+        "accesses": "Verilerinize kimler erişti",
+    },
+    "ar": {
+        "title": "معلومات وفقا للمادة 15 من اللائحة العامة لحماية البيانات",
+        "intro": "جميع البيانات المحفوظة عنك، ومن تلقاها، ومن اطلع عليها.",
+        "person": "بياناتك",
+        "cases": "ملفاتك",
+        "notes": "ملاحظات المحادثات",
+        "deadlines": "المواعيد النهائية",
+        "appointments": "المواعيد",
+        "documents": "المستندات",
+        "plan": "خطة الاندماج",
+        "consents": "الموافقات",
+        "sharing": "البيانات المنقولة",
+        "accesses": "من اطلع على بياناتك",
+    },
+    "fa": {
+        "title": "اطلاعات طبق ماده 15 مقررات عمومی حفاظت از داده ها",
+        "intro": "همه داده هایی که درباره شما ذخیره شده، چه کسی آنها را دریافت کرده و چه کسی به آنها دسترسی داشته است.",
+        "person": "اطلاعات شما",
+        "cases": "پرونده های شما",
+        "notes": "یادداشت گفتگوها",
+        "deadlines": "مهلت ها",
+        "appointments": "قرارها",
+        "documents": "مدارک",
+        "plan": "برنامه ادغام",
+        "consents": "رضایت نامه ها",
+        "sharing": "داده های ارسال شده",
+        "accesses": "چه کسی به داده های شما دسترسی داشته است",
+    },
+}
+
+
+def export_pdf(sections: list, *, language: str | None = None, name: str = "") -> bytes:
+    """The readable Art. 15 answer (see :func:`teilhabe.cases.export.person_export_readable`):
+    German, grouped into sections; headings also in ``language`` where there is a text."""
+    other = EXPORT_TEXTS.get(language or "")
     doc = Document()
-    p = data["person"]
+
+    def translated(key: str) -> None:
+        if other:
+            doc.rtl = language in ("ar", "fa")
+            doc.set_font("DejaVu", "", 10)
+            doc.para(other[key], gap=1)
+            doc.set_font("DejaVu", "", 11)
+            doc.rtl = False
+
     doc.heading("Auskunft nach Art. 15 DSGVO")
+    translated("title")
+    if name:
+        doc.para(f"Für: {name}", gap=1)
     doc.para(
-        "Alle Daten, die zu dieser Person gespeichert sind, mit Empfängern, Weitergaben und "
-        "Zugriffen. Maschinenlesbar ist dieselbe Auskunft als JSON erhältlich."
+        "Alle Daten, die zu Ihnen gespeichert sind, an wen sie weitergegeben wurden und wer "
+        "darauf zugegriffen hat. Zeiten in Ortszeit (Europe/Berlin). Maschinenlesbar ist "
+        "dieselbe Auskunft als JSON erhältlich."
     )
-    doc.heading("Person", 12)
-    for key, value in p.items():
-        doc.field(key, value)
-    doc.field("household", data["household"]["name"])
-    sections = [
-        ("Fälle", "cases"),
-        ("Kontaktnotizen", "contact_notes"),
-        ("Fristen", "deadlines"),
-        ("Termine", "appointments"),
-        ("Dokumente", "documents"),
-        ("Integrationsplan", "integration_plan"),
-        ("Einwilligungen", "consents"),
-        ("Weitergaben an andere Organisationen", "sharing"),
-        ("Zugriffe (Protokoll)", "accesses"),
-    ]
-    for title, key in sections:
-        doc.heading(f"{title} ({len(data[key])})", 12)
-        for row in data[key]:
-            doc.para(
-                "; ".join(f"{k}: {v}" for k, v in row.items() if v not in (None, "", [])),
-                gap=1.5,
-            )
+    translated("intro")
+    for section in sections:
+        doc.heading(section.title, 13)
+        translated(section.key)
+        if not section.entries:
+            doc.para(section.empty)
+        for entry in section.entries:
+            doc.set_font("DejaVu", "B", 11)
+            doc.para(entry.title, gap=0.5)
+            doc.set_font("DejaVu", "", 11)
+            for label, value in entry.rows:
+                doc.field(label, value)
+            doc.ln(2)
     return doc.bytes()
 
 

@@ -18,7 +18,7 @@ from teilhabe.audit.models import AuditAction
 from teilhabe.audit.services import audit_read, audit_read_many, audit_record
 from teilhabe.cases import selectors, services
 from teilhabe.cases.duplicates import find_duplicates
-from teilhabe.cases.export import person_export
+from teilhabe.cases.export import export_language, person_export, person_export_readable
 from teilhabe.cases.forms import (
     AppointmentForm,
     CaseloadFilterForm,
@@ -440,7 +440,12 @@ def export_pdf(request, code):
         path=request.path,
     )
     response = HttpResponse(
-        render_pdf(person_export(request.user, obj)), content_type="application/pdf"
+        render_pdf(
+            person_export_readable(request.user, obj),
+            language=export_language(obj),
+            name=obj.full_name,
+        ),
+        content_type="application/pdf",
     )
     response["Content-Disposition"] = f'attachment; filename="auskunft-{obj.code}.pdf"'
     return response
