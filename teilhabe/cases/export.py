@@ -84,9 +84,7 @@ def _collect(user: Any, person: Person) -> Records:
         deadlines=rows(Deadline, ("due_on", "pk")),
         appointments=rows(Appointment, ("starts_at", "pk")),
         documents=rows(Document, ("created_at", "pk")),
-        milestones=list(
-            Milestone.objects.filter(person=person).select_related("type", "person")
-        ),
+        milestones=list(Milestone.objects.filter(person=person).select_related("type", "person")),
         consents=list(
             Consent.objects.filter(person=person)
             .select_related("recorded_by", "form_document")
@@ -357,8 +355,10 @@ def _readable(r: Records) -> list[Section]:
             [
                 Entry(
                     f"{_when(n.date)} – {n.get_kind_display()}",
-                    _rows(n, ("topics", "duration_minutes", "text"))
-                    + [(_("Recorded by"), f"{n.created_by} ({n.case.organisation.name})")],
+                    [
+                        *_rows(n, ("topics", "duration_minutes", "text")),
+                        (_("Recorded by"), f"{n.created_by} ({n.case.organisation.name})"),
+                    ],
                 )
                 for n in r.notes
             ],
@@ -377,7 +377,10 @@ def _readable(r: Records) -> list[Section]:
         Section(
             "appointments",
             _("Appointments"),
-            [Entry(a.title, _rows(a, ("starts_at", "ends_at", "location"))) for a in r.appointments],
+            [
+                Entry(a.title, _rows(a, ("starts_at", "ends_at", "location")))
+                for a in r.appointments
+            ],
             _("No appointments."),
         )
     )
