@@ -423,8 +423,9 @@ def _readable(r: Records) -> list[Section]:
                 Entry(
                     c.purpose,
                     [
-                        *_rows(c, ("given_on", "method")),
+                        *_rows(c, ("given_on", "method", "purpose_kind")),
                         (_("Recipients"), ", ".join(o.name for o in c.recipients.all())),
+                        (_("Data covered"), ", ".join(c.data_category_labels)),
                         (_("Revoked"), _when(c.revoked_at)),
                     ],
                 )

@@ -7,7 +7,9 @@ from django.utils.translation import gettext_lazy as _
 
 from teilhabe.cases.models import (
     CaseKind,
+    ConsentPurpose,
     ContactNote,
+    DataCategory,
     Deadline,
     MilestoneStatus,
     MilestoneType,
@@ -172,7 +174,21 @@ class MilestoneForm(forms.Form):
 
 
 class ConsentForm(forms.Form):
-    purpose = forms.CharField(label=_("Purpose"), max_length=300)
+    purpose = forms.CharField(
+        label=_("Purpose"),
+        max_length=300,
+        help_text=_("In the words of the consent form, e.g. “Anmeldung Integrationskurs”."),
+    )
+    purpose_kind = forms.ChoiceField(
+        label=_("What the consent allows"),
+        choices=ConsentPurpose.choices,
+        widget=forms.RadioSelect,
+    )
+    data_categories = forms.MultipleChoiceField(
+        label=_("Data covered by the consent"),
+        choices=DataCategory.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
     recipients = forms.ModelMultipleChoiceField(
         label=_("Recipients"),
         queryset=Organisation.objects.none(),
@@ -224,7 +240,8 @@ class GrantForm(forms.Form):
             "person"
         )
         self.fields["consent"].label_from_instance = lambda c: (
-            f"{c.person.full_name}: {c.purpose} ({c.given_on:%d.%m.%Y})"
+            f"{c.person.full_name}: {c.purpose} ({c.given_on:%d.%m.%Y}; "
+            f"{c.get_purpose_kind_display()}; {', '.join(c.data_category_labels) or '–'})"
         )
         self.fields["recipient"].queryset = Organisation.objects.filter(
             is_active=True,
@@ -238,6 +255,15 @@ class GrantForm(forms.Form):
         if value <= timezone.localdate():
             raise ValidationError(_("The end of the sharing must lie in the future."))
         return value
+
+    def clean(self):
+        from teilhabe.cases.services import scope_not_covered_message
+
+        data = super().clean()
+        consent, scope = data.get("consent"), data.get("scope")
+        if consent is not None and scope and not consent.covers_scope(scope):
+            self.add_error("scope", scope_not_covered_message(consent, scope))
+        return data
 
 
 class CloseForm(forms.Form):

@@ -481,12 +481,43 @@ class ConsentMethod(models.TextChoices):
     OTHER = "other", _("other")
 
 
+class ConsentPurpose(models.TextChoices):
+    """What kind of passing on a consent allows (the free-text ``purpose`` says it in words)."""
+
+    REFERRAL = "referral", _("registration for an offer or service (referral)")
+    COOPERATION = "cooperation", _("joint case work with the recipient")
+    HANDOVER = "handover", _("handover of the case to the recipient")
+    OTHER = "other", _("other purpose (does not allow sharing the case file)")
+
+
+class DataCategory(models.TextChoices):
+    """Which data a consent covers (GDPR Art. 9 data only by name: ``health``)."""
+
+    IDENTITY = "identity", _("name and date of birth")
+    CONTACT = "contact", _("address, phone and e-mail")
+    LANGUAGES = "languages", _("languages and interpreter need")
+    RESIDENCE = "residence", _("residence status")
+    BACKGROUND = "background", _("school and work background")
+    DEADLINES = "deadlines", _("deadlines and appointments")
+    PLAN = "plan", _("integration plan")
+    CASE_NOTES = "case_notes", _("contact notes and documents")
+    HEALTH = "health", _("health and vulnerability (special category data)")
+
+
 class Consent(models.Model):
     code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     person = models.ForeignKey(
         Person, on_delete=models.CASCADE, related_name="consents", verbose_name=_("person")
     )
     purpose = models.CharField(_("purpose"), max_length=300)
+    purpose_kind = models.CharField(
+        _("kind of purpose"),
+        max_length=16,
+        choices=ConsentPurpose.choices,
+        default=ConsentPurpose.OTHER,
+    )
+    # DataCategory values; consents recorded before categories existed have none.
+    data_categories = models.JSONField(_("data covered"), default=list, blank=True)
     recipients = models.ManyToManyField(
         Organisation, related_name="+", verbose_name=_("recipients")
     )
@@ -517,6 +548,17 @@ class Consent(models.Model):
         return self.purpose
 
     @property
+    def data_category_labels(self) -> list[str]:
+        labels = dict(DataCategory.choices)
+        return [str(labels.get(c, c)) for c in self.data_categories or []]
+
+    def covers_scope(self, scope: str) -> bool:
+        need = SCOPE_NEEDS[scope]
+        return self.purpose_kind in need["purposes"] and set(need["categories"]) <= set(
+            self.data_categories or []
+        )
+
+    @property
     def audit_organisation_id(self) -> int:
         return self.person.organisation_id
 
@@ -528,6 +570,21 @@ class Consent(models.Model):
 class SharingScope(models.TextChoices):
     BASIC = "basic", _("master data, deadlines, integration plan")
     FULL = "full", _("whole case file incl. notes, documents and health data")
+
+
+# What a consent must allow for a grant of each scope: a purpose of case work with the
+# recipient, and every data category the recipient will see.
+_CASE_WORK = (ConsentPurpose.COOPERATION, ConsentPurpose.HANDOVER)
+# ``basic`` opens the person's master data (all but health), deadlines and the integration
+# plan; ``full`` adds contact notes, appointments, documents and health data.
+_FULL_ONLY = (DataCategory.CASE_NOTES, DataCategory.HEALTH)
+SCOPE_NEEDS: dict[str, dict[str, tuple[str, ...]]] = {
+    SharingScope.BASIC: {
+        "purposes": _CASE_WORK,
+        "categories": tuple(c for c in DataCategory.values if c not in _FULL_ONLY),
+    },
+    SharingScope.FULL: {"purposes": _CASE_WORK, "categories": tuple(DataCategory.values)},
+}
 
 
 class SharingGrant(models.Model):

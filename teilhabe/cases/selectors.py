@@ -191,7 +191,14 @@ def case_file(user: Any, case: Case) -> dict:
             )
         )
     )
-    from teilhabe.referrals.models import ReferralEvent  # referrals build on cases
+    from teilhabe.referrals.models import Referral, ReferralEvent  # referrals build on cases
+
+    referrals = list(
+        visible(user, Action.VIEW_REFERRALS, Referral)
+        .filter(case=case)
+        .select_related("recipient", "offer", "consent", "person")
+        .order_by("created_at", "pk")
+    )
 
     referral_events = list(
         visible(user, Action.VIEW_REFERRALS, ReferralEvent)
@@ -221,9 +228,49 @@ def case_file(user: Any, case: Case) -> dict:
         "appointments": appointments,
         "documents": documents,
         "grants": grants,
+        "sharings": sharings_of(grants, referrals),
         "members": members,
         "timeline": timeline,
     }
+
+
+def sharings_of(grants: list[SharingGrant], referrals: list) -> list[dict[str, Any]]:
+    """Every passing-on of the case's data, oldest first: grants and handovers (access to the
+    case file within a scope) and referrals (a snapshot of chosen fields sent to the receiver).
+    Each with recipient, what was passed on, the consent behind it and whether it still holds."""
+    from teilhabe.referrals.models import SharedField
+
+    labels = dict(SharedField.choices)
+    rows: list[dict[str, Any]] = [
+        {
+            "kind": "grant",
+            "at": g.valid_from,
+            "recipient": g.recipient,
+            "what": g.get_scope_display(),
+            "consent": g.consent,
+            "until": g.valid_until,
+            "in_force": g.in_force(),
+            "obj": g,
+        }
+        for g in grants
+    ]
+    for r in referrals:
+        shared = [str(labels.get(f, f)) for f in r.shared_fields or []] if r.shared else []
+        rows.append(
+            {
+                "kind": "referral",
+                "at": r.created_at,
+                "recipient": r.recipient,
+                "offer": r.offer,
+                "what": ", ".join(shared),
+                "anonymous": r.is_anonymous,
+                "cleared": not r.is_anonymous and not r.shared,
+                "consent": r.consent,
+                "person": r.person,
+                "obj": r,
+            }
+        )
+    return sorted(rows, key=lambda row: row["at"])
 
 
 def milestones_of(user: Any, person: Person) -> list[Milestone]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -14,11 +15,14 @@ from teilhabe.access import Action, can, check, organisations_where
 from teilhabe.audit.models import AuditAction
 from teilhabe.audit.services import audit_record
 from teilhabe.cases.models import (
+    SCOPE_NEEDS,
     Appointment,
     Case,
     CaseKind,
     Consent,
+    ConsentPurpose,
     ContactNote,
+    DataCategory,
     Deadline,
     Document,
     Household,
@@ -27,6 +31,7 @@ from teilhabe.cases.models import (
     MilestoneType,
     Person,
     SharingGrant,
+    SharingScope,
 )
 from teilhabe.cases.names import first_key, name_key, search_text
 from teilhabe.organisations.models import Organisation
@@ -270,14 +275,30 @@ def consent_record(
     recipients: list[Organisation],
     given_on: datetime.date,
     method: str,
+    purpose_kind: str = ConsentPurpose.OTHER,
+    data_categories: Sequence[str] = (),
     form_document: Document | None = None,
 ) -> Consent:
+    """Record a consent: its purpose in words and as a kind (:class:`ConsentPurpose`), the
+    recipients and the data it covers (:class:`DataCategory`); grants and referrals must fit
+    within it."""
     check(user, Action.SHARE_CASES, person)
     if given_on > timezone.localdate():
         raise ValidationError(_("A consent cannot be given in the future."))
+    if given_on < datetime.date(1900, 1, 1):
+        raise ValidationError(_("Enter the date on which the consent was given."))
+    if purpose_kind not in ConsentPurpose.values:
+        raise ValidationError(_("Choose what the consent allows."))
+    unknown = [c for c in data_categories if c not in DataCategory.values]
+    if unknown:
+        raise ValidationError(
+            _("Unknown kinds of data: %(codes)s.") % {"codes": ", ".join(map(str, unknown))}
+        )
     consent = Consent.objects.create(
         person=person,
         purpose=purpose,
+        purpose_kind=purpose_kind,
+        data_categories=[c for c in DataCategory.values if c in set(data_categories)],
         given_on=given_on,
         method=method,
         form_document=form_document,
@@ -286,6 +307,28 @@ def consent_record(
     consent.recipients.set(recipients)
     audit_record(user=user, action=AuditAction.CREATE, obj=consent)
     return consent
+
+
+def scope_not_covered_message(consent: Consent, scope: str) -> str:
+    """Why ``consent`` does not allow a grant of ``scope``, in words for the case worker."""
+    need = SCOPE_NEEDS[scope]
+    scope_label = dict(SharingScope.choices)[scope]
+    if consent.purpose_kind not in need["purposes"]:
+        return _(
+            "The consent “%(purpose)s” was given for “%(kind)s”; it does not allow sharing "
+            "the case file (%(scope)s). Record a consent for joint case work or a handover."
+        ) % {
+            "purpose": consent.purpose,
+            "kind": consent.get_purpose_kind_display(),
+            "scope": scope_label,
+        }
+    labels = dict(DataCategory.choices)
+    missing = [str(labels[c]) for c in need["categories"] if c not in consent.data_categories]
+    return _(
+        "The consent “%(purpose)s” does not cover all data of this scope (%(scope)s). "
+        "Not covered: %(missing)s. Choose a smaller scope or record a consent that covers "
+        "these data."
+    ) % {"purpose": consent.purpose, "scope": scope_label, "missing": ", ".join(missing)}
 
 
 @transaction.atomic
@@ -325,6 +368,8 @@ def grant_create(
         raise ValidationError(_("This consent has been revoked."))
     if not consent.recipients.filter(pk=recipient.pk).exists():
         raise ValidationError(_("The consent does not name this recipient."))
+    if not consent.covers_scope(scope):
+        raise ValidationError(scope_not_covered_message(consent, scope))
     if valid_until is not None and valid_until <= timezone.now():
         raise ValidationError(_("The end of the sharing must lie in the future."))
     grant = SharingGrant.objects.create(

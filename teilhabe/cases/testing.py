@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from teilhabe.cases import services
-from teilhabe.cases.models import Case, CaseKind
+from teilhabe.cases.models import Case, CaseKind, DataCategory
 
 DEMO_HOUSEHOLD = "Familie Haddad (Test)"
 PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -89,4 +89,6 @@ def demo_consent(case_worker, case: Case, recipient):
         recipients=[recipient],
         given_on=timezone.localdate(),
         method="oral",
+        purpose_kind="handover",
+        data_categories=[c for c in DataCategory.values if c not in ("case_notes", "health")],
     )

@@ -379,6 +379,8 @@ def consent_add(request, code):
                         recipients=list(d["recipients"]),
                         given_on=d["given_on"],
                         method=d["method"],
+                        purpose_kind=d["purpose_kind"],
+                        data_categories=d["data_categories"],
                         form_document=document,
                     )
             except ValidationError as exc:

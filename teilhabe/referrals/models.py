@@ -15,7 +15,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from teilhabe.cases.models import Case, Consent, MilestoneType, Person
+from teilhabe.cases.models import Case, Consent, DataCategory, MilestoneType, Person
 from teilhabe.offers.models import Offer
 from teilhabe.organisations.models import Organisation
 
@@ -59,6 +59,19 @@ class SharedField(models.TextChoices):
     LANGUAGES = "languages", _("languages and interpreter need")
     RESIDENCE = "residence", _("residence status")
     BACKGROUND = "background", _("school and work background")
+
+
+# The consent's data category each shared field belongs to (a consent that records its
+# categories must cover every field a referral passes on).
+SHARED_FIELD_CATEGORY: dict[str, str] = {
+    SharedField.NAME: DataCategory.IDENTITY,
+    SharedField.BIRTH: DataCategory.IDENTITY,
+    SharedField.CONTACT: DataCategory.CONTACT,
+    SharedField.ADDRESS: DataCategory.CONTACT,
+    SharedField.LANGUAGES: DataCategory.LANGUAGES,
+    SharedField.RESIDENCE: DataCategory.RESIDENCE,
+    SharedField.BACKGROUND: DataCategory.BACKGROUND,
+}
 
 
 class Referral(models.Model):

@@ -26,6 +26,7 @@ from teilhabe.offers.models import Offer, OfferStatus
 from teilhabe.organisations.models import Membership, Organisation
 from teilhabe.referrals.models import (
     HOLDS_PLACE,
+    SHARED_FIELD_CATEGORY,
     TRANSITIONS,
     EventKind,
     Notification,
@@ -227,6 +228,21 @@ def referral_send(
                     "%(recipient)s (other person, other recipients, or revoked)."
                 )
                 % {"recipient": recipient}
+            )
+        elif consent.data_categories and (
+            missing := [
+                f
+                for f in SharedField.values
+                if f in shared_fields and SHARED_FIELD_CATEGORY[f] not in consent.data_categories
+            ]
+        ):
+            labels = dict(SharedField.choices)
+            errors.setdefault("shared_fields", []).append(
+                _(
+                    "The consent “%(purpose)s” does not cover passing on: %(fields)s. Share "
+                    "less or record a consent that covers these data."
+                )
+                % {"purpose": consent.purpose, "fields": ", ".join(str(labels[f]) for f in missing)}
             )
         if not shared_fields:
             errors.setdefault("shared_fields", []).append(

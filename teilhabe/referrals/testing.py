@@ -34,6 +34,8 @@ def demo_consent(cast, person, recipient):
         recipients=[recipient],
         given_on=timezone.localdate(),
         method="signed_form",
+        purpose_kind="referral",
+        data_categories=["identity", "contact", "languages"],
     )
 
 

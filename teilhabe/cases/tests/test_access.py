@@ -10,7 +10,7 @@ from teilhabe.access import Action, can
 from teilhabe.access.policy import AGGREGATE_ONLY_ROLES, PERSONAL_DATA_ACTIONS, ROLE_PERMISSIONS
 from teilhabe.access.roles import Role
 from teilhabe.cases import services
-from teilhabe.cases.models import SharingGrant
+from teilhabe.cases.models import DataCategory, SharingGrant
 
 
 def test_steering_roles_never_hold_a_personal_data_action():
@@ -126,6 +126,8 @@ def test_a_grant_for_another_recipient_opens_nothing_to_the_foreign_association(
         recipients=[other],
         given_on=timezone.localdate(),
         method="oral",
+        purpose_kind="cooperation",
+        data_categories=DataCategory.values,
     )
     services.grant_create(
         user=cast.case_worker, case=case, recipient=other, consent=consent, scope="full", reason="x"
