@@ -1,7 +1,9 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from teilhabe.audit.models import AuditAction
+from teilhabe.audit.selectors import date_range_check
 
 
 class AuditFilterForm(forms.Form):
@@ -16,3 +18,11 @@ class AuditFilterForm(forms.Form):
     date_to = forms.DateField(
         label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
+
+    def clean(self):
+        data = super().clean()
+        try:
+            date_range_check(data.get("date_from"), data.get("date_to"))
+        except ValidationError as exc:
+            self.add_error("date_to", exc)
+        return data

@@ -3,10 +3,21 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
 
 from teilhabe.access import Action, visible
 from teilhabe.audit.models import AuditEntry
+
+
+def date_range_check(date_from: datetime.date | None, date_to: datetime.date | None) -> None:
+    """A date range must not end before it starts."""
+    if date_from and date_to and date_to < date_from:
+        raise ValidationError(
+            _("The range ends (%(to)s) before it starts (%(from)s); swap the two dates.")
+            % {"to": f"{date_to:%d.%m.%Y}", "from": f"{date_from:%d.%m.%Y}"}
+        )
 
 
 def entries_for(
@@ -18,6 +29,7 @@ def entries_for(
     date_from: datetime.date | None = None,
     date_to: datetime.date | None = None,
 ) -> QuerySet[AuditEntry]:
+    date_range_check(date_from, date_to)
     qs = visible(user, Action.VIEW_AUDIT_LOG, AuditEntry)
     if who:
         qs = qs.filter(user_label__icontains=who)

@@ -3,14 +3,18 @@ from django.shortcuts import render
 
 from teilhabe.access import Action, require
 from teilhabe.audit.forms import AuditFilterForm
+from teilhabe.audit.models import AuditEntry
 from teilhabe.audit.selectors import entries_for, person_report
 
 
 @require(Action.VIEW_AUDIT_LOG)
 def search(request):
     form = AuditFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
-    page = Paginator(entries_for(request.user, **filters), 100).get_page(request.GET.get("seite"))
+    if form.is_bound and not form.is_valid():
+        entries = AuditEntry.objects.none()  # nothing rather than everything for a bad filter
+    else:
+        entries = entries_for(request.user, **(form.cleaned_data if form.is_bound else {}))
+    page = Paginator(entries, 100).get_page(request.GET.get("seite"))
     query = request.GET.copy()
     query.pop("seite", None)
     return render(

@@ -16,7 +16,7 @@ from teilhabe.cases.models import (
     Person,
     SharingScope,
 )
-from teilhabe.cases.services import birth_date_check
+from teilhabe.cases.services import person_values_check
 from teilhabe.geography.models import District
 from teilhabe.organisations.models import Organisation
 
@@ -78,22 +78,12 @@ class PersonForm(forms.ModelForm):
     def clean(self):
         data = super().clean()
         try:
-            birth_date_check(data.get("birth_year"), data.get("birth_month"), data.get("birth_day"))
+            person_values_check(data)
         except ValidationError as exc:
-            self.add_error("birth_year", exc)
-        today = timezone.localdate()
-        for name in ("arrived_in_germany", "arrived_in_city"):
-            if data.get(name) and data[name] > today:
-                self.add_error(name, _("The arrival cannot lie in the future."))
-        if (
-            data.get("arrived_in_germany")
-            and data.get("arrived_in_city")
-            and data["arrived_in_city"] < data["arrived_in_germany"]
-        ):
-            self.add_error(
-                "arrived_in_city",
-                _("The arrival in the city cannot precede the arrival in Germany."),
-            )
+            for name, errors in exc.message_dict.items():
+                for error in errors:
+                    if name in self.fields and name not in self.errors:
+                        self.add_error(name, error)
         return data
 
     def person_data(self) -> dict:
@@ -171,6 +161,14 @@ class MilestoneForm(forms.Form):
     planned_on = forms.DateField(label=_("Planned for"), required=False, widget=DateInput())
     achieved_on = forms.DateField(label=_("Achieved on"), required=False, widget=DateInput())
     note = forms.CharField(label=_("Note"), max_length=200, required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("status") == MilestoneStatus.ACHIEVED and not data.get("achieved_on"):
+            self.add_error("achieved_on", _("Enter the date on which the milestone was achieved."))
+        if data.get("achieved_on") and data["achieved_on"] > timezone.localdate():
+            self.add_error("achieved_on", _("A milestone cannot be achieved in the future."))
+        return data
 
 
 class ConsentForm(forms.Form):
@@ -269,6 +267,14 @@ class GrantForm(forms.Form):
 class CloseForm(forms.Form):
     closed_on = forms.DateField(label=_("Closed on"), widget=DateInput())
     reason = forms.CharField(label=_("Reason"), max_length=200)
+
+    def clean_closed_on(self):
+        value = self.cleaned_data["closed_on"]
+        if value > timezone.localdate():
+            raise ValidationError(
+                _("A case cannot be closed on a future date; enter the day it actually ended.")
+            )
+        return value
 
 
 class CaseloadFilterForm(forms.Form):

@@ -25,6 +25,9 @@ from teilhabe.cases.models import (
 from teilhabe.cases.names import name_key, search_text
 
 DUE_SOON_DAYS = 14
+# A single name is looked up by its key only when the key says enough ("Ali" → "l" would
+# match half the caseload); shorter ones rely on the written form.
+MIN_SINGLE_KEY = 3
 
 
 def _register_trigram_lookup() -> None:
@@ -57,11 +60,18 @@ def persons_for(
         by_key = qs.filter(family_key__in=keys, given_key__in=keys) if len(keys) > 1 else None
         if by_key is not None and by_key.exists():
             qs = by_key
-        elif connection.vendor == "postgresql":
-            qs = qs.filter(search_name__trigram_word_similar=text)
         else:
-            for word in text.split():
-                qs = qs.filter(search_name__contains=word)
+            if connection.vendor == "postgresql":
+                match = Q(search_name__trigram_word_similar=text)
+            else:
+                match = Q()
+                for word in text.split():
+                    match &= Q(search_name__contains=word)
+            if len(keys) == 1 and len(keys[0]) >= MIN_SINGLE_KEY:
+                # One name entered: any spelling of it (German "Kowalenko" finds
+                # "Коваленко" / "Kovalenko"), as family name or first given name.
+                match |= Q(family_key=keys[0]) | Q(given_key=keys[0])
+            qs = qs.filter(match)
         if connection.vendor == "postgresql":
             from django.contrib.postgres.search import TrigramWordSimilarity
 

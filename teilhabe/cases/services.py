@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -85,6 +86,62 @@ def birth_date_check(year: int | None, month: int | None, day: int | None) -> No
             raise ValidationError(_("The date of birth lies in the future."))
 
 
+POSTCODE = re.compile(r"\d{5}")
+
+
+def _earliest_birth(year: int | None, month: int | None, day: int | None) -> datetime.date | None:
+    """The earliest day a (possibly partial) date of birth can mean."""
+    if not year:
+        return None
+    try:
+        return datetime.date(year, month or 1, day or 1)
+    except ValueError:
+        return None
+
+
+def person_values_check(values: dict[str, Any]) -> None:
+    """Dates and codes of a person that must make sense together; raises a ValidationError
+    keyed by field (the forms show each message at its field)."""
+    errors: dict[str, list[str]] = {}
+    try:
+        birth_date_check(
+            values.get("birth_year"), values.get("birth_month"), values.get("birth_day")
+        )
+    except ValidationError as exc:
+        errors["birth_year"] = list(exc.messages)
+    today = timezone.localdate()
+    born = _earliest_birth(
+        values.get("birth_year"), values.get("birth_month"), values.get("birth_day")
+    )
+    germany, city = values.get("arrived_in_germany"), values.get("arrived_in_city")
+    for name, value in (("arrived_in_germany", germany), ("arrived_in_city", city)):
+        if value and value > today:
+            errors.setdefault(name, []).append(_("The arrival cannot lie in the future."))
+        elif value and born and value < born and "birth_year" not in errors:
+            errors.setdefault(name, []).append(
+                _("The arrival (%(arrival)s) cannot lie before the birth (%(born)s).")
+                % {"arrival": f"{value:%d.%m.%Y}", "born": _birth_text(values)}
+            )
+    if germany and city and city < germany and "arrived_in_city" not in errors:
+        errors["arrived_in_city"] = [
+            _("The arrival in the city cannot precede the arrival in Germany.")
+        ]
+    postcode = (values.get("postcode") or "").strip()
+    if postcode and not POSTCODE.fullmatch(postcode):
+        errors["postcode"] = [_("A German postcode has five digits, e.g. 45127.")]
+    if errors:
+        raise ValidationError(errors)
+
+
+def _birth_text(values: dict[str, Any]) -> str:
+    y, m, d = values.get("birth_year"), values.get("birth_month"), values.get("birth_day")
+    if d and m:
+        return f"{d:02d}.{m:02d}.{y}"
+    if m:
+        return f"{m:02d}/{y}"
+    return str(y)
+
+
 def _derive_keys(person: Person) -> None:
     names = [f"{person.given_names} {person.family_name}", *person.spellings]
     person.search_name = " | ".join(search_text(n) for n in names)[:600]
@@ -115,7 +172,7 @@ def household_register(
 def person_create(*, user: Any, household: Household, data: dict[str, Any]) -> Person:
     check(user, Action.EDIT_CASES, household)
     values = {k: v for k, v in data.items() if k in PERSON_FIELDS}
-    birth_date_check(values.get("birth_year"), values.get("birth_month"), values.get("birth_day"))
+    person_values_check(values)
     person = Person(organisation_id=household.organisation_id, household=household, **values)
     person.full_clean(exclude=["organisation", "household"])
     _derive_keys(person)
@@ -135,7 +192,7 @@ def person_update(*, user: Any, person: Person, data: dict[str, Any]) -> Person:
         if getattr(person, k) != v:
             setattr(person, k, v)
             changed.append(k)
-    birth_date_check(person.birth_year, person.birth_month, person.birth_day)
+    person_values_check({name: getattr(person, name) for name in PERSON_FIELDS})
     person.full_clean(exclude=["organisation", "household"])
     _derive_keys(person)
     person.save()
@@ -168,6 +225,10 @@ def case_close(*, user: Any, case: Case, closed_on: datetime.date, reason: str) 
         raise PermissionDenied  # only the owning organisation closes its case
     if closed_on < case.opened_on:
         raise ValidationError(_("A case cannot close before it was opened."))
+    if closed_on > timezone.localdate():
+        raise ValidationError(
+            _("A case cannot be closed on a future date; enter the day it actually ended.")
+        )
     case.closed_on, case.close_reason = closed_on, reason
     case.save(update_fields=["closed_on", "close_reason"])
     audit_record(user=user, action=AuditAction.UPDATE, obj=case, detail="closed")
@@ -246,7 +307,9 @@ def milestone_set(
 ) -> Milestone:
     check(user, Action.EDIT_CASES, person)
     if status == MilestoneStatus.ACHIEVED and achieved_on is None:
-        achieved_on = timezone.localdate()
+        raise ValidationError(
+            {"achieved_on": _("Enter the date on which the milestone was achieved.")}
+        )
     if achieved_on and achieved_on > timezone.localdate():
         raise ValidationError(_("A milestone cannot be achieved in the future."))
     milestone, created = Milestone.objects.get_or_create(person=person, type=type)

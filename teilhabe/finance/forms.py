@@ -1,9 +1,11 @@
 from decimal import Decimal
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from teilhabe.finance.models import AmountKind, ApplicationRound, DecisionAmount, MovementKind
+from teilhabe.finance.services import step_date_check, step_earliest
 from teilhabe.geography.models import Borough, District
 
 
@@ -137,7 +139,31 @@ class ProjectForm(forms.Form):
         return data
 
 
-class DecisionForm(forms.Form):
+class StepForm(forms.Form):
+    """A form for one step of a district project; its date (``date_field``) must not lie in
+    the future nor before the step it follows (the same check as the service)."""
+
+    date_field = ""
+
+    def __init__(self, *args, project=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.project = project
+
+    def clean(self):
+        data = super().clean()
+        day = data.get(self.date_field)
+        if day:
+            earliest, what = step_earliest(self.project) if self.project else (None, "")
+            try:
+                step_date_check(self.date_field, day, earliest, what)
+            except ValidationError as exc:
+                for field, errors in exc.message_dict.items():
+                    self.add_error(field, errors)
+        return data
+
+
+class DecisionForm(StepForm):
+    date_field = "decided_on"
     OUTCOMES = [("approve", _("Approve")), ("reject", _("Reject"))]
     outcome = forms.ChoiceField(label=_("Decision"), choices=OUTCOMES)
     approved_amount = money_field(
@@ -154,22 +180,25 @@ class DecisionForm(forms.Form):
     decided_on = forms.DateField(label=_("Date of the decision"), widget=DateInput())
 
 
-class DateForm(forms.Form):
+class DateForm(StepForm):
+    date_field = "day"
     day = forms.DateField(label=_("Date"), widget=DateInput())
 
 
-class PaymentForm(forms.Form):
+class PaymentForm(StepForm):
     amount = money_field(_("Amount (€)"))
     booked_on = forms.DateField(label=_("Date of payment"), widget=DateInput())
 
 
-class ReportForm(forms.Form):
+class ReportForm(StepForm):
+    date_field = "reported_on"
+
     actual_cost = money_field(_("Actual cost (€)"))
     participants = forms.IntegerField(label=_("Participants"), min_value=0)
     outcomes = forms.CharField(label=_("Outcomes"), widget=forms.Textarea(attrs={"rows": 4}))
     reported_on = forms.DateField(label=_("Date of the final report"), widget=DateInput())
 
 
-class DocumentForm(forms.Form):
+class DocumentForm(StepForm):
     title = forms.CharField(label=_("Title of the document"), max_length=200)
     file = forms.FileField(label=_("File"))

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -336,9 +337,11 @@ def project_apply(
     own_funds=Decimal("0.00"),
     other_funds=Decimal("0.00"),
     requested,
+    submitted_on: dt.date | None = None,
     by=None,
 ) -> Project:
-    """An organisation applies for a grant from a borough's integration budget."""
+    """An organisation applies for a grant from a borough's integration budget.
+    ``submitted_on``: the day a paper application arrived (loaders, imports); default now."""
     total_cost = _money(total_cost, "total_cost")
     requested = _money(requested, "requested")
     own_funds = Decimal(own_funds or 0).quantize(CENT)
@@ -386,9 +389,43 @@ def project_apply(
         other_funds=other_funds,
         requested=requested,
     )
+    if submitted_on is not None:
+        if submitted_on > timezone.localdate():
+            raise ValidationError(_("An application cannot be submitted in the future."))
+        project.submitted_at = dt.datetime.combine(
+            submitted_on, dt.time(9), tzinfo=timezone.get_current_timezone()
+        )
+        Project.objects.filter(pk=project.pk).update(submitted_at=project.submitted_at)
     project.districts.set(districts)
     _event(project, ProjectStep.SUBMITTED, by, _("Amount requested: %s") % _euro(requested))
     return project
+
+
+def step_date_check(field: str, day: dt.date, earliest: dt.date | None, what) -> None:
+    """A step of a project is dated neither in the future nor before the step it follows
+    (``what`` names that step, with ``%(day)s`` for its date)."""
+    if day > timezone.localdate():
+        raise ValidationError({field: _("This date lies in the future.")})
+    if earliest and day < earliest:
+        raise ValidationError(
+            {
+                field: _("This date (%(day)s) lies before %(what)s.")
+                % {"day": f"{day:%d.%m.%Y}", "what": what % {"day": f"{earliest:%d.%m.%Y}"}}
+            }
+        )
+
+
+def step_earliest(project: Project) -> tuple[dt.date | None, Any]:
+    """The date the next step of ``project`` cannot precede, and what that date is."""
+    if project.status == ProjectStatus.SUBMITTED:
+        return timezone.localtime(project.submitted_at).date(), _("the application (%(day)s)")
+    if project.status == ProjectStatus.APPROVED:
+        return project.decided_on, _("the decision (%(day)s)")
+    if project.status == ProjectStatus.COMMITTED and project.commitment_id:
+        return project.commitment.committed_on, _("the commitment (%(day)s)")
+    if project.status == ProjectStatus.REPORTED:
+        return project.reported_on, _("the final report (%(day)s)")
+    return None, ""
 
 
 @transaction.atomic
@@ -404,6 +441,12 @@ def project_decide(
     a reason is required)."""
     project = Project.objects.select_for_update().get(pk=project.pk)
     _require_status(project, ProjectStatus.SUBMITTED)
+    step_date_check(
+        "decided_on",
+        decided_on,
+        timezone.localtime(project.submitted_at).date(),
+        _("the application (%(day)s)"),
+    )
     reason = reason.strip()
     if approved_amount in (None, ""):
         if not reason:
@@ -450,6 +493,7 @@ def project_commit(*, project: Project, committed_on: dt.date, by=None) -> Proje
     """Commit the approved amount on the borough's integration budget (Zuwendungsbescheid)."""
     project = Project.objects.select_for_update().select_related("round").get(pk=project.pk)
     _require_status(project, ProjectStatus.APPROVED)
+    step_date_check("day", committed_on, project.decided_on, _("the decision (%(day)s)"))
     commitment = commitment_create(
         line=integration_budget_for(project),
         organisation=project.organisation,
@@ -488,8 +532,11 @@ def project_report(
     by=None,
 ) -> Project:
     """The final report (Verwendungsnachweis): actual costs, participants, outcomes."""
-    project = Project.objects.select_for_update().get(pk=project.pk)
+    project = Project.objects.select_for_update().select_related("commitment").get(pk=project.pk)
     _require_status(project, ProjectStatus.COMMITTED)
+    step_date_check(
+        "reported_on", reported_on, project.commitment.committed_on, _("the commitment (%(day)s)")
+    )
     actual_cost = _money(actual_cost, "actual_cost")
     if participants is None or participants < 0:
         raise ValidationError({"participants": _("Please enter the number of participants.")})
@@ -510,6 +557,7 @@ def project_close(*, project: Project, closed_on: dt.date, by=None) -> Project:
     """Close a reported project; what was committed but not paid goes back to the budget."""
     project = Project.objects.select_for_update().get(pk=project.pk)
     _require_status(project, ProjectStatus.REPORTED)
+    step_date_check("day", closed_on, project.reported_on, _("the final report (%(day)s)"))
     commitment = project.commitment
     note = ""
     if commitment is not None and commitment.amount > commitment.paid:
@@ -716,6 +764,7 @@ def _demo_project(spec: dict, *, boroughs: dict, organisations: dict) -> None:
         own_funds=Decimal(spec.get("own_funds", "0")),
         other_funds=Decimal(spec.get("other_funds", "0")),
         requested=Decimal(spec["requested"]),
+        submitted_on=spec.get("submitted_on"),
     )
     Project.objects.filter(pk=project.pk).update(key=spec["key"])
     steps = spec.get("steps", {})

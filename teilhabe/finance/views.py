@@ -373,6 +373,7 @@ def project_detail(request, code):
                 request.POST if posted else None,
                 request.FILES if posted else None,
                 prefix=name,
+                project=project,
             )
     if request.method == "POST":
         name = request.POST["step"]

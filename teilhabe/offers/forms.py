@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -13,7 +15,7 @@ from teilhabe.offers.models import (
     TranslationStatus,
     Weekday,
 )
-from teilhabe.offers.services import OFFER_FIELDS
+from teilhabe.offers.services import COST_NEGATIVE, OFFER_FIELDS
 
 
 class OfferForm(forms.ModelForm):
@@ -40,6 +42,12 @@ class OfferForm(forms.ModelForm):
         if self.instance.pk:
             self.initial["locations"] = list(self.instance.locations.values_list("pk", flat=True))
         self.fields["status"].choices = OfferStatus.choices
+
+    def clean_cost(self):
+        cost = self.cleaned_data.get("cost")
+        if cost is not None and cost < 0:
+            raise forms.ValidationError(COST_NEGATIVE)
+        return cost
 
 
 class ScheduleForm(forms.Form):
@@ -101,6 +109,12 @@ class LocationForm(forms.ModelForm):
             "hearing_loop",
             "accessibility_note",
         ]
+
+    def clean_postcode(self):
+        postcode = self.cleaned_data["postcode"].strip()
+        if not re.fullmatch(r"\d{5}", postcode):
+            raise forms.ValidationError(_("A German postcode has five digits, e.g. 45127."))
+        return postcode
 
 
 class TranslationForm(forms.Form):

@@ -6,6 +6,7 @@ Bad input raises :class:`OfferError` with a German message and writes nothing.
 from __future__ import annotations
 
 import csv
+import re
 import tomllib
 from dataclasses import dataclass, field
 from datetime import date, time
@@ -65,6 +66,12 @@ class OfferError(ValueError):
     """Input that cannot be stored; the message is German and says what to fix."""
 
 
+COST_NEGATIVE = (
+    "Die Kosten können nicht negativ sein. Geben Sie den Betrag in Euro an, den Teilnehmende "
+    "zahlen (z. B. 5,00), oder markieren Sie das Angebot als kostenlos."
+)
+
+
 def _district_for(*, latitude: float, longitude: float, label: str) -> int:
     district_id = locate_district_id(lon=longitude, lat=latitude)
     if district_id is None:
@@ -94,6 +101,8 @@ def location_save(
     kind: str = "",
 ) -> Location:
     """Create or update a location; its Stadtteil is assigned from the coordinates."""
+    if not re.fullmatch(r"\d{5}", (postcode or "").strip()):
+        raise OfferError(f"„{postcode}“ ist keine Postleitzahl: fünf Ziffern, z. B. 45127.")
     district_id = _district_for(latitude=latitude, longitude=longitude, label=name)
     if location is None and key:
         location = Location.objects.filter(key=key).first()
@@ -126,6 +135,8 @@ def _check_offer(values: dict) -> None:
         raise OfferError("Das Höchstalter liegt unter dem Mindestalter.")
     if not values.get("is_free", True) and values.get("cost") is None:
         raise OfferError("Ein kostenpflichtiges Angebot braucht einen Betrag.")
+    if values.get("cost") is not None and values["cost"] < 0:
+        raise OfferError(COST_NEGATIVE)
     if values.get("is_free", True):
         values["cost"] = None
     if not (values.get("title") or "").strip():

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from teilhabe.cases.models import Consent, MilestoneType, Person
@@ -15,6 +16,34 @@ def _urgency_choices():
     for policy in load_policies().values():
         flags.update(dict.fromkeys(policy.urgency))
     return [(f, f) for f in flags]
+
+
+def offer_search_q(text: str) -> Q:
+    """Offers whose title, short description, provider, category or Stadtteil contain every
+    entered word."""
+    q = Q()
+    for word in text.split()[:8]:
+        q &= (
+            Q(title__icontains=word)
+            | Q(summary__icontains=word)
+            | Q(organisation__name__icontains=word)
+            | Q(organisation__short_name__icontains=word)
+            | Q(category__name__icontains=word)
+            | Q(locations__district__name__icontains=word)
+        )
+    return q
+
+
+class OfferSearchForm(forms.Form):
+    """Narrows the offer list of the referral form (server-side; works without JavaScript)."""
+
+    suche = forms.CharField(
+        label=_("Search offers"),
+        required=False,
+        max_length=100,
+        help_text=_("Title, provider, category or Stadtteil, e.g. “Deutschkurs Altendorf”."),
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
 
 
 class ReferralForm(forms.Form):
@@ -71,14 +100,18 @@ class ReferralForm(forms.Form):
         max_length=2000,
     )
 
-    def __init__(self, *args, case, **kwargs):
+    def __init__(self, *args, case, offer_query: str = "", **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["offer"].queryset = (
+        offers = (
             Offer.objects.filter(status=OfferStatus.PUBLISHED)
             .exclude(organisation_id=case.organisation_id)
             .select_related("organisation")
             .order_by("title")
         )
+        if offer_query:
+            offers = offers.filter(offer_search_q(offer_query)).distinct()
+        self.fields["offer"].queryset = offers
+        self.offer_query = offer_query
         self.fields["offer"].label_from_instance = lambda o: f"{o.title} – {o.organisation}"
         self.fields["recipient"].queryset = (
             Organisation.objects.filter(is_active=True)

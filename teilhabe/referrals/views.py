@@ -13,7 +13,13 @@ from teilhabe.access import Action, can, get_for_user, grants, require
 from teilhabe.audit.services import audit_read, audit_read_many
 from teilhabe.cases.models import Case
 from teilhabe.referrals import selectors, services
-from teilhabe.referrals.forms import DeclineForm, MessageForm, PreferenceForm, ReferralForm
+from teilhabe.referrals.forms import (
+    DeclineForm,
+    MessageForm,
+    OfferSearchForm,
+    PreferenceForm,
+    ReferralForm,
+)
 from teilhabe.referrals.models import (
     TRANSITIONS,
     DeliveryMode,
@@ -65,7 +71,9 @@ def referral_send(request, case_code):
         see=Action.VIEW_CASES,
         code=case_code,
     )
-    form = ReferralForm(request.POST or None, case=case)
+    search = OfferSearchForm(request.GET or None)
+    query = search.cleaned_data["suche"].strip() if search.is_valid() else ""
+    form = ReferralForm(request.POST or None, case=case, offer_query=query)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:
@@ -95,7 +103,18 @@ def referral_send(request, case_code):
             messages.success(request, _("The referral has been sent."))
             return redirect("referrals:detail", code=referral.code)
     audit_read(request, case, detail="referral form")
-    return render(request, "referrals/send.html", {"form": form, "case": case})
+    offers = form.fields["offer"].queryset
+    return render(
+        request,
+        "referrals/send.html",
+        {
+            "form": form,
+            "case": case,
+            "search": search,
+            "query": query,
+            "offer_count": offers.count() if query else None,
+        },
+    )
 
 
 def _referral_for(request, code) -> Referral:

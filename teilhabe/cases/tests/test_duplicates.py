@@ -186,3 +186,65 @@ def test_the_search_of_another_organisation_does_not_find_the_person(client, cas
     client.force_login(cast.foreign_case_worker)
     page = client.get(reverse("cases:search"), {"q": "Haddad"}).content.decode()
     assert "Al-Haddad" not in page
+
+
+@pytest.mark.parametrize(
+    "variants",
+    [
+        ["Коваленко", "Kovalenko", "Kowalenko"],
+        ["Ткаченко", "Tkachenko", "Tkatschenko"],
+        ["Захарченко", "Zakharchenko", "Sachartschenko"],
+        ["Щербак", "Shcherbak", "Schtscherbak"],
+        ["Хоменко", "Khomenko", "Chomenko"],
+        ["Євген", "Yevhen", "Jewhen"],
+        ["Юлія", "Yuliia", "Julija"],
+    ],
+)
+def test_german_spellings_of_ukrainian_names_share_the_key(variants):
+    assert len({name_key(v) for v in variants}) == 1, {v: name_key(v) for v in variants}
+
+
+@pytest.fixture
+def kovalenko(cast):
+    case = services.household_register(
+        user=cast.case_worker,
+        organisation=cast.home_org,
+        name="Родина Коваленко",
+        head={
+            "household_role": "head",
+            "family_name": "Коваленко",
+            "given_names": "Олександр",
+            "birth_year": 1979,
+            "birth_month": 8,
+            "birth_day": 24,
+        },
+        kind=CaseKind.objects.first(),
+    )
+    return case.household.members.get()
+
+
+@pytest.mark.parametrize("query", ["Kowalenko", "Kovalenko", "Oleksandr Kowalenko", "Коваленко"])
+def test_the_person_search_finds_a_ukrainian_name_in_german_spelling(cast, kovalenko, query):
+    from teilhabe.cases.selectors import persons_for
+
+    assert kovalenko in list(persons_for(cast.case_worker, q=query))
+
+
+def test_the_person_search_page_finds_kowalenko(client, cast, kovalenko):
+    from django.urls import reverse
+
+    client.force_login(cast.case_worker)
+    body = client.get(reverse("cases:search"), {"q": "Kowalenko"}).content.decode()
+    assert "Коваленко" in body
+
+
+def test_the_duplicate_check_warns_of_the_german_spelling(cast, kovalenko):
+    found = find_duplicates(
+        Person.objects.all(),
+        family_name="Kowalenko",
+        given_names="Oleksandr",
+        birth_year=1979,
+        birth_month=8,
+        birth_day=24,
+    )
+    assert [c.person for c in found] == [kovalenko]

@@ -41,6 +41,7 @@ def _apply(cast, **overrides):
         "total_cost": D("1200.00"),
         "own_funds": D("200.00"),
         "requested": D("1000.00"),
+        "submitted_on": dt.date(2017, 3, 20),
         "by": cast.user("team_lead"),
     }
     values.update(overrides)
