@@ -15,14 +15,17 @@ urlpatterns = [
     path("protokoll/", include("teilhabe.audit.urls")),
     path("vermittlungen/", include("teilhabe.referrals.urls")),
     path("wohnen/", include("teilhabe.housing.urls")),
+    path("steuerung/", include("teilhabe.steering.urls")),
     path("angebotsverwaltung/", include("teilhabe.offers.urls")),
     path("angebote/", include("teilhabe.public.urls")),
     path("api/v1/", include("teilhabe.api.urls")),
+    path("hintergrund/", include("teilhabe.jobs.urls")),
     path("sprache/", set_language, name="set_language"),
     path("healthz", core_views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
 ]
 
+handler400 = "teilhabe.core.views.error_400"
 handler403 = "teilhabe.core.views.error_403"
 handler404 = "teilhabe.core.views.error_404"
 handler500 = "teilhabe.core.views.error_500"

@@ -64,6 +64,8 @@ class Action:
     MANAGE_ACCOMMODATION = "housing.manage_accommodation"
     # Django admin for master data.
     USE_ADMIN_SITE = "admin.use"
+    # Background tasks: see failed and stuck tasks (and every job), retry them.
+    MANAGE_TASKS = "tasks.manage"
 
 
 A = Action
@@ -85,7 +87,7 @@ _HOUSING_MANAGE = {A.VIEW_ACCOMMODATION, A.MANAGE_ACCOMMODATION}
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     Role.ADMIN: frozenset(
         _EVERYONE
-        | {A.VIEW_MEMBERS, A.MANAGE_MEMBERS, A.USE_ADMIN_SITE}
+        | {A.VIEW_MEMBERS, A.MANAGE_MEMBERS, A.USE_ADMIN_SITE, A.MANAGE_TASKS}
         | _OFFERS_MANAGE
         | _HOUSING_MANAGE
     ),
