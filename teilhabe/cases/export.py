@@ -19,6 +19,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from teilhabe.access import Action, can, visible
 from teilhabe.audit.models import AuditEntry
@@ -36,6 +37,12 @@ from teilhabe.cases.models import (
 
 # Internal columns that mean nothing to the person (derived search keys, database ids).
 _SKIP = {"id", "search_name", "family_key", "given_key", "file", "merged_into"}
+
+# Other apps add their data of the person (registered in their AppConfig.ready): pairs of a
+# stable key (the app label) and a callable ``(user, person) -> list[dict]`` with display
+# values; a row's ``section`` names its kind. The JSON carries them under the key, the PDF as
+# a section titled with the app's name.
+EXPORT_SECTIONS: list[tuple[str, Any]] = []
 
 
 @dataclass
@@ -143,7 +150,10 @@ def person_export(user: Any, person: Person) -> dict[str, Any]:
     """The person's own data, the records of the household's cases that concern the person or
     the whole household, consents, sharing, the integration plan and who accessed the data."""
     with translation.override("de"):
-        return _export_json(_collect(user, person))
+        data = _export_json(_collect(user, person))
+        for key, build in EXPORT_SECTIONS:
+            data[key] = build(user, person)
+        return data
 
 
 def _export_json(r: Records) -> dict[str, Any]:
@@ -283,6 +293,34 @@ def _when(value) -> str:
     return formats.date_format(value, "DATE_FORMAT")
 
 
+# German labels for the keys other apps use in their export rows (EXPORT_SECTIONS).
+_EXTRA_LABELS = {
+    "residence_title": gettext_lazy("Residence title"),
+    "legal_basis": gettext_lazy("Legal basis"),
+    "issued_on": gettext_lazy("Issued on"),
+    "valid_until": gettext_lazy("Valid until"),
+    "authority": gettext_lazy("Authority"),
+    "benefit_system": gettext_lazy("Benefit system"),
+    "system": gettext_lazy("Benefit system"),
+    "from": gettext_lazy("From"),
+    "until": gettext_lazy("Until"),
+    "residence_obligation": gettext_lazy("Residence obligation"),
+    "place": gettext_lazy("Place"),
+    "lifted_on": gettext_lazy("Lifted on"),
+    "asylum_procedure": gettext_lazy("Asylum procedure"),
+    "applied_on": gettext_lazy("Applied on"),
+    "file_number": gettext_lazy("File number"),
+    "interview": gettext_lazy("Interview"),
+    "decision": gettext_lazy("Decision"),
+    "decision_on": gettext_lazy("Decided on"),
+    "delivered_on": gettext_lazy("Delivered on"),
+    "legal_remedy_until": gettext_lazy("Deadline for legal remedy"),
+    "housing": gettext_lazy("Housing"),
+    "kind": gettext_lazy("Kind"),
+    "district": gettext_lazy("District (Stadtteil)"),
+    "moved_in": gettext_lazy("Moved in"),
+    "moved_out": gettext_lazy("Moved out"),
+}
 _FILE_TYPES = {"application/pdf": "PDF", "image/jpeg": "JPEG", "image/png": "PNG"}
 _PERSON_FIELDS = (
     "family_name",
@@ -308,7 +346,44 @@ _BACKGROUND_FIELDS = ("school_background", "work_background")
 def person_export_readable(user: Any, person: Person) -> list[Section]:
     """The Art. 15 answer for the person to read, in German (labels and values)."""
     with translation.override("de"):
-        return _readable(_collect(user, person))
+        sections = _readable(_collect(user, person))
+        extra = [_extra_section(key, build(user, person)) for key, build in EXPORT_SECTIONS]
+        return [*sections[:-1], *extra, sections[-1]]  # accesses stay last
+
+
+def _extra_label(key: str) -> str:
+    label = _EXTRA_LABELS.get(key)
+    return str(label) if label else key.replace("_", " ").capitalize()
+
+
+def _extra_value(value: Any) -> str:
+    if isinstance(value, str) and len(value) >= 10 and value[4:5] == "-" and value[7:8] == "-":
+        try:
+            if len(value) == 10:
+                return _when(datetime.date.fromisoformat(value))
+            return _when(datetime.datetime.fromisoformat(value))
+        except ValueError:
+            return value
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    return "" if value is None else str(value)
+
+
+def _extra_section(key: str, rows: list[dict]) -> Section:
+    try:
+        title = str(apps.get_app_config(key).verbose_name)
+    except LookupError:
+        title = _extra_label(key)
+    entries = [
+        Entry(
+            _extra_label(row.get("section", key)),
+            [(_extra_label(k), _extra_value(v)) for k, v in row.items() if k != "section"],
+        )
+        for row in rows
+    ]
+    for entry in entries:
+        entry.rows = [(k, v) for k, v in entry.rows if v]
+    return Section(key, title, entries, _("No entries."))
 
 
 def _readable(r: Records) -> list[Section]:
