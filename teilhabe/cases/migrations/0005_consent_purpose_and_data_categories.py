@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cases', '0003_person_key_indexes'),
+        ('cases', '0004_milestone_weekly_hours'),
     ]
 
     operations = [
