@@ -257,7 +257,7 @@ def export_pdf(sections: list, *, language: str | None = None, name: str = "") -
     doc = Document()
 
     def translated(key: str) -> None:
-        if other:
+        if other and key in other:  # sections of other apps have no translated heading
             doc.rtl = language in ("ar", "fa")
             doc.set_font("DejaVu", "", 10)
             doc.para(other[key], gap=1)
