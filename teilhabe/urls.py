@@ -17,6 +17,7 @@ urlpatterns = [
     path("angebotsverwaltung/", include("teilhabe.offers.urls")),
     path("angebote/", include("teilhabe.public.urls")),
     path("api/v1/", include("teilhabe.api.urls")),
+    path("hintergrund/", include("teilhabe.jobs.urls")),
     path("sprache/", set_language, name="set_language"),
     path("healthz", core_views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
