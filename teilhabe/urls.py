@@ -14,6 +14,7 @@ urlpatterns = [
     path("faelle/", include("teilhabe.cases.urls")),
     path("protokoll/", include("teilhabe.audit.urls")),
     path("vermittlungen/", include("teilhabe.referrals.urls")),
+    path("steuerung/", include("teilhabe.steering.urls")),
     path("angebotsverwaltung/", include("teilhabe.offers.urls")),
     path("angebote/", include("teilhabe.public.urls")),
     path("api/v1/", include("teilhabe.api.urls")),
@@ -23,6 +24,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+handler400 = "teilhabe.core.views.error_400"
 handler403 = "teilhabe.core.views.error_403"
 handler404 = "teilhabe.core.views.error_404"
 handler500 = "teilhabe.core.views.error_500"
