@@ -5,6 +5,7 @@ from teilhabe.finance.models import (
     BudgetLine,
     CouncilDecision,
     DecisionAmount,
+    DecisionLetterTexts,
     FiscalYear,
     FundingSource,
     Occupancy,
@@ -68,3 +69,8 @@ class BudgetLineAdmin(admin.ModelAdmin):
     list_display = ["name", "fiscal_year", "kind", "borough", "amount", "committed", "paid"]
     list_filter = ["fiscal_year", "kind"]
     readonly_fields = ["planned", "amount", "committed", "paid"]
+
+
+@admin.register(DecisionLetterTexts)
+class DecisionLetterTextsAdmin(admin.ModelAdmin):
+    list_display = ["municipality", "authority", "signer_name"]

@@ -8,9 +8,11 @@ from pathlib import Path
 
 from django.utils import timezone
 from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 
 from teilhabe.access import Action, can
 from teilhabe.finance import selectors
+from teilhabe.finance.models import DecisionLetterTexts, ProjectStatus
 
 EURO_FORMAT = '#,##0.00 "€"'
 
@@ -145,10 +147,38 @@ def _pdf():
     return pdf, family, unicode
 
 
-def decision_letter(project) -> bytes:
-    """Zuwendungsbescheid / Ablehnungsbescheid for a decided district project (PDF)."""
-    from teilhabe.finance.models import ProjectStatus
+class LetterNotPossible(ValueError):
+    """A decision letter cannot be issued yet; the message (German) says what is missing."""
 
+
+def letter_missing(project) -> str:
+    """Why no decision letter can be issued for ``project`` ("" when it can)."""
+    if project.decided_on is None:
+        return _("There is no decision on this project yet.")
+    municipality_id = project.borough.municipality_id
+    if not DecisionLetterTexts.objects.filter(municipality_id=municipality_id).exists():
+        return _(
+            "The texts of the decision letters (letterhead, signer, legal-remedy notice) are "
+            "not recorded for this municipality yet; the administration enters them."
+        )
+    org = project.organisation
+    if not (org.street and org.postcode and org.city):
+        return _(
+            "The address of %(org)s is incomplete (street, postcode, city): a decision letter "
+            "needs the recipient's address."
+        ) % {"org": org.name}
+    return ""
+
+
+def decision_letter(project) -> bytes:
+    """Zuwendungsbescheid / Ablehnungsbescheid for a decided district project (PDF): letterhead,
+    the recipient's address, place and date, file number (Aktenzeichen), the decision with its
+    figures, the conditions of a grant, the signer and the legal-remedy notice — the texts are
+    the municipality's data (:class:`~teilhabe.finance.models.DecisionLetterTexts`)."""
+    missing = letter_missing(project)
+    if missing:
+        raise LetterNotPossible(missing)
+    texts = DecisionLetterTexts.objects.get(municipality_id=project.borough.municipality_id)
     pdf, family, unicode = _pdf()
 
     def text(s: str) -> str:
@@ -159,50 +189,38 @@ def decision_letter(project) -> bytes:
             .replace("€", "EUR").encode("latin-1", "replace").decode("latin-1")
         )  # fmt: skip
 
+    def para(s: str, size: int = 11, style: str = "", gap: float = 3) -> None:
+        pdf.set_font(family, style, size)
+        pdf.multi_cell(0, 6 if size >= 11 else 5, text(s), new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(gap)
+
     pdf.add_page()
     pdf.set_title(text(f"Bescheid – {project.title}"))
-    pdf.set_font(family, "", 9)
-    pdf.cell(
-        0,
-        5,
-        text("Stadt Essen · Geschäftsbereich Jugend, Bildung und Soziales"),
-        new_x="LMARGIN",
-        new_y="NEXT",
-    )
-    pdf.ln(6)
-    pdf.set_font(family, "", 11)
+    para(f"{texts.authority}\n{texts.authority_address}", size=9, gap=6)
     org = project.organisation
-    for line in [org.name, org.street, f"{org.postcode} {org.city}".strip()]:
-        if line:
-            pdf.cell(0, 6, text(line), new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(8)
+    para(f"{org.name}\n{org.street}\n{org.postcode} {org.city}", gap=8)
+    pdf.set_font(family, "", 11)
     pdf.cell(
         0,
         6,
-        text(f"Essen, {timezone.localdate():%d.%m.%Y}"),
+        text(f"{texts.place}, {timezone.localdate():%d.%m.%Y}"),
         align="R",
         new_x="LMARGIN",
         new_y="NEXT",
     )
     pdf.ln(4)
     rejected = project.status == ProjectStatus.REJECTED
-    pdf.set_font(family, "B", 13)
     title = "Ablehnungsbescheid" if rejected else "Zuwendungsbescheid"
-    pdf.multi_cell(0, 7, text(f"{title}: {project.title}"), new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font(family, "", 11)
-    pdf.ln(2)
+    para(f"{title}: {project.title}", size=13, style="B", gap=1)
+    reference = f"Aktenzeichen: {project.file_number}"
     if project.commitment:
-        pdf.cell(
-            0, 6, text(f"Aktenzeichen: {project.commitment.number}"), new_x="LMARGIN", new_y="NEXT"
-        )
-    pdf.ln(4)
-    intro = (
+        reference += f" · Bewilligungsnummer: {project.commitment.number}"
+    para(reference, gap=4)
+    para(
         f"Sehr geehrte Damen und Herren,\n\nauf Ihren Antrag vom "
         f"{timezone.localtime(project.submitted_at):%d.%m.%Y} aus der "
         f"„{project.round.name}“ haben wir am {project.decided_on:%d.%m.%Y} wie folgt entschieden:"
     )
-    pdf.multi_cell(0, 6, text(intro), new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(3)
     if rejected:
         body = f"Ihr Antrag wird abgelehnt.\n\nBegründung: {project.decision_reason}"
     else:
@@ -219,13 +237,10 @@ def decision_letter(project) -> bytes:
         )
         if part and project.decision_reason:
             body += f"\n\nBegründung der teilweisen Bewilligung: {project.decision_reason}"
-        body += (
-            "\n\nDie Zuwendung ist zweckgebunden. Bitte legen Sie innerhalb von drei Monaten "
-            "nach Ende des Bewilligungszeitraums einen Verwendungsnachweis vor (tatsächliche "
-            "Kosten, Zahl der Teilnehmenden, erreichte Ergebnisse). Nicht verwendete Mittel "
-            "sind zurückzuzahlen."
-        )
-    pdf.multi_cell(0, 6, text(body), new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(8)
-    pdf.multi_cell(0, 6, text("Mit freundlichen Grüßen\nIm Auftrag"), new_x="LMARGIN", new_y="NEXT")
+        if texts.conditions:
+            body += f"\n\n{texts.conditions}"
+    para(body, gap=5)
+    para("Rechtsbehelfsbelehrung", style="B", gap=1)
+    para(texts.legal_remedy, size=10, gap=8)
+    para(f"Mit freundlichen Grüßen\nIm Auftrag\n\n{texts.signer_name}\n{texts.signer_role}")
     return bytes(pdf.output())

@@ -546,6 +546,11 @@ class Project(models.Model):
     approved_amount = models.DecimalField(_("amount approved (€)"), null=True, blank=True, **MONEY)
     decision_reason = models.TextField(_("reason for the decision"), blank=True)
     decided_on = models.DateField(_("date of the decision"), null=True, blank=True)
+    # Aktenzeichen of the decision letter, given when the project is decided (see
+    # DecisionLetterTexts.file_number_pattern).
+    file_number = models.CharField(
+        _("file number"), max_length=60, unique=True, null=True, blank=True
+    )
     commitment = models.OneToOneField(
         Commitment,
         on_delete=models.PROTECT,
@@ -655,3 +660,37 @@ class ProjectDocument(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class DecisionLetterTexts(models.Model):
+    """What a municipality's decision letters (Zuwendungs- and Ablehnungsbescheid) say besides
+    the project's figures: letterhead, place, file-number pattern, signer, the conditions of a
+    grant and the legal-remedy notice. Data of the scenario (``[decision_letter]`` in
+    ``finance.toml``), editable in the admin, never code."""
+
+    municipality = models.OneToOneField(
+        "geography.Municipality",
+        on_delete=models.CASCADE,
+        related_name="decision_letter_texts",
+        verbose_name=_("municipality"),
+    )
+    authority = models.CharField(_("issuing authority (letterhead)"), max_length=300)
+    authority_address = models.CharField(_("address of the authority"), max_length=300)
+    place = models.CharField(_("place of issue"), max_length=100)
+    file_number_pattern = models.CharField(
+        _("file number pattern"),
+        max_length=100,
+        default="IB-{year}-{borough}-{number:03d}",
+        help_text=_("Placeholders: {year}, {borough} (Roman numeral), {number} (running)."),
+    )
+    signer_name = models.CharField(_("signed by"), max_length=200)
+    signer_role = models.CharField(_("function of the signer"), max_length=200)
+    conditions = models.TextField(_("conditions of a grant"), blank=True)
+    legal_remedy = models.TextField(_("legal-remedy notice (Rechtsbehelfsbelehrung)"))
+
+    class Meta:
+        verbose_name = _("texts of the decision letters")
+        verbose_name_plural = _("texts of the decision letters")
+
+    def __str__(self) -> str:
+        return str(self.municipality)

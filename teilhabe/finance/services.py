@@ -35,6 +35,7 @@ from teilhabe.finance.models import (
     Commitment,
     CouncilDecision,
     DecisionAmount,
+    DecisionLetterTexts,
     FiscalYear,
     FundingSource,
     Movement,
@@ -470,9 +471,64 @@ def project_decide(
         note = _("Amount approved: %s") % _euro(amount) + (f" – {reason}" if reason else "")
     project.decision_reason = reason
     project.decided_on = decided_on
-    project.save(update_fields=["status", "approved_amount", "decision_reason", "decided_on"])
+    project.file_number = project.file_number or _next_file_number(project)
+    project.save(
+        update_fields=["status", "approved_amount", "decision_reason", "decided_on", "file_number"]
+    )
     _event(project, step, by, note)
     return project
+
+
+DEFAULT_FILE_NUMBER_PATTERN = "IB-{year}-{borough}-{number:03d}"
+
+
+def _next_file_number(project: Project) -> str:
+    """The next free Aktenzeichen for a decided project, after the municipality's pattern."""
+    borough = project.borough
+    texts = DecisionLetterTexts.objects.filter(municipality_id=borough.municipality_id).first()
+    pattern = texts.file_number_pattern if texts else DEFAULT_FILE_NUMBER_PATTERN
+    year = project.round.fiscal_year.year
+    number = Project.objects.filter(
+        round__fiscal_year_id=project.round.fiscal_year_id, file_number__isnull=False
+    ).count()
+    while True:
+        number += 1
+        candidate = pattern.format(
+            year=year, borough=borough.roman or borough.number, number=number
+        )
+        if not Project.objects.filter(file_number=candidate).exists():
+            return candidate[:60]
+
+
+LETTER_TEXT_FIELDS = (
+    "authority",
+    "authority_address",
+    "place",
+    "file_number_pattern",
+    "signer_name",
+    "signer_role",
+    "conditions",
+    "legal_remedy",
+)
+
+
+@transaction.atomic
+def decision_letter_texts_save(*, municipality, values: dict):
+    """Set the texts of a municipality's decision letters (from scenario data or the admin)."""
+    unknown = set(values) - set(LETTER_TEXT_FIELDS)
+    if unknown:
+        raise ValidationError(
+            _("Unknown fields for the decision letter: %(fields)s.")
+            % {"fields": ", ".join(sorted(unknown))}
+        )
+    texts, _created = DecisionLetterTexts.objects.get_or_create(
+        municipality=municipality, defaults={k: values.get(k, "") for k in LETTER_TEXT_FIELDS}
+    )
+    for key, value in values.items():
+        setattr(texts, key, value.strip() if isinstance(value, str) else value)
+    texts.full_clean(exclude=["municipality"])
+    texts.save()
+    return texts
 
 
 def integration_budget_for(project: Project) -> BudgetLine:
@@ -732,6 +788,10 @@ def finance_load(*, folder: Path, boroughs: dict, organisations: dict) -> Financ
             for o in occ.get("occupancies", [])
         )
         result.occupancies = len(occ.get("occupancies", []))
+
+    if data.get("decision_letter") and boroughs:
+        municipality = next(iter(boroughs.values())).municipality
+        decision_letter_texts_save(municipality=municipality, values=data["decision_letter"])
 
     projects_path = folder / "finance_projects.toml"
     if projects_path.exists():

@@ -408,8 +408,9 @@ def project_letter(request, code):
         action=Action.VIEW_GRANTS,
         code=code,
     )
-    if project.decided_on is None:
-        messages.error(request, _("There is no decision on this project yet."))
+    missing = exports.letter_missing(project)
+    if missing:
+        messages.error(request, missing)
         return redirect("finance:project", code=project.code)
     response = HttpResponse(exports.decision_letter(project), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="bescheid-{project.code}.pdf"'

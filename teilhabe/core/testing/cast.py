@@ -110,7 +110,9 @@ class Cast:
         from teilhabe.cases.testing import demo_consent
 
         case = self.home_case
-        existing = Consent.objects.filter(person__household=case.household_id).first()
+        existing = Consent.objects.filter(
+            person__household=case.household_id, purpose_kind__in=("handover", "cooperation")
+        ).first()  # a consent that allows handing the case over (not a referral's)
         return existing or demo_consent(self.case_worker, case, self.foreign_org)
 
     @property
