@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "teilhabe.api",
     "teilhabe.audit",
     "teilhabe.cases",
+    "teilhabe.volunteers",
 ]
 
 MIDDLEWARE = [

@@ -16,6 +16,8 @@ urlpatterns = [
     path("vermittlungen/", include("teilhabe.referrals.urls")),
     path("angebotsverwaltung/", include("teilhabe.offers.urls")),
     path("angebote/", include("teilhabe.public.urls")),
+    path("ehrenamt/", include("teilhabe.volunteers.urls")),
+    path("mitmachen/", include("teilhabe.volunteers.public_urls")),
     path("api/v1/", include("teilhabe.api.urls")),
     path("sprache/", set_language, name="set_language"),
     path("healthz", core_views.healthz, name="healthz"),

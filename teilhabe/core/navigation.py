@@ -39,6 +39,8 @@ NAVIGATION: list[NavEntry] = [
         Action.VIEW_BOROUGH_FIGURES,
         "/vermittlungen/kennzahlen/",
     ),
+    # Translated in the volunteers catalogue.
+    NavEntry(_("Volunteers"), "volunteers:list", Action.MANAGE_VOLUNTEERS, "/ehrenamt/"),
     # Translated in the finance catalogue.
     NavEntry(_("Money and projects"), "finance:projects", Action.VIEW_GRANTS, "/finanzen/"),
     NavEntry(_("Administration"), "admin:index", Action.USE_ADMIN_SITE, "/admin/"),
