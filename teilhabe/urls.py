@@ -19,6 +19,7 @@ urlpatterns = [
     path("ehrenamt/", include("teilhabe.volunteers.urls")),
     path("mitmachen/", include("teilhabe.volunteers.public_urls")),
     path("api/v1/", include("teilhabe.api.urls")),
+    path("hintergrund/", include("teilhabe.jobs.urls")),
     path("sprache/", set_language, name="set_language"),
     path("healthz", core_views.healthz, name="healthz"),
     path("admin/", admin.site.urls),

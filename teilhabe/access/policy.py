@@ -66,6 +66,8 @@ class Action:
     BOOK_INTERPRETERS = "volunteers.book_interpreters"
     # Django admin for master data.
     USE_ADMIN_SITE = "admin.use"
+    # Background tasks: see failed and stuck tasks (and every job), retry them.
+    MANAGE_TASKS = "tasks.manage"
 
 
 A = Action
@@ -85,7 +87,9 @@ _VOLUNTEERS_REQUEST = {A.REQUEST_VOLUNTEERS, A.BOOK_INTERPRETERS}
 # offers and allocate their places.
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     Role.ADMIN: frozenset(
-        _EVERYONE | {A.VIEW_MEMBERS, A.MANAGE_MEMBERS, A.USE_ADMIN_SITE} | _OFFERS_MANAGE
+        _EVERYONE
+        | {A.VIEW_MEMBERS, A.MANAGE_MEMBERS, A.USE_ADMIN_SITE, A.MANAGE_TASKS}
+        | _OFFERS_MANAGE
     ),
     Role.CITY_STEERING: frozenset(
         _EVERYONE
