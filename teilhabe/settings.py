@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "teilhabe.api",
     "teilhabe.audit",
     "teilhabe.cases",
+    "teilhabe.steering",
     "teilhabe.volunteers",
 ]
 
