@@ -37,6 +37,12 @@ NAVIGATION: list[NavEntry] = [
     NavEntry(_("Figures"), "steering:referrals", Action.VIEW_BOROUGH_FIGURES, "/steuerung/"),
     # Translated in the volunteers catalogue.
     NavEntry(_("Volunteers"), "volunteers:list", Action.MANAGE_VOLUNTEERS, "/ehrenamt/"),
+    NavEntry(
+        _("Volunteer requests"),
+        "volunteers:requests",
+        Action.REQUEST_VOLUNTEERS,
+        "/ehrenamt/anfragen/",
+    ),
     # Translated in the finance catalogue.
     NavEntry(_("Money and projects"), "finance:projects", Action.VIEW_GRANTS, "/finanzen/"),
     NavEntry(_("Administration"), "admin:index", Action.USE_ADMIN_SITE, "/admin/"),

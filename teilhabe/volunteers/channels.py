@@ -8,7 +8,6 @@ credentials are theirs); :class:`MemorySms` serves tests.
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.utils.module_loading import import_string
 
 
@@ -29,5 +28,8 @@ def sms_backend() -> SmsBackend | None:
     return import_string(path)() if path else None
 
 
-def send_email(*, to: str, subject: str, text: str) -> None:
-    send_mail(subject=subject, message=text, from_email=None, recipient_list=[to])
+def send_email(*, to: str, subject: str, text: str, key: str) -> bool:
+    """One e-mail, sent at most once per ``key`` (a retried task sends nothing twice)."""
+    from teilhabe.jobs.services import mail_send_once
+
+    return mail_send_once(key=key, subject=subject, body=text, to=[to])

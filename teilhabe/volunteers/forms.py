@@ -7,8 +7,13 @@ from teilhabe.geography.models import District
 from teilhabe.volunteers.models import (
     LANGUAGES,
     WEEKDAYS,
+    ContactPoint,
+    InterpretingMode,
     LanguageLevel,
+    Recurrence,
+    RequestKind,
     RequirementKind,
+    SharedField,
     Skill,
     Slot,
     VolunteerStatus,
@@ -180,3 +185,127 @@ class RequirementForm(forms.Form):
         coerce=lambda v: v == "yes",
         widget=forms.RadioSelect,
     )
+
+
+class RequestForm(forms.Form):
+    """An Einsatzanfrage (or, with ``interpreting``, an interpreter booking)."""
+
+    contact_point = forms.ModelChoiceField(
+        label=_("Contact point"), queryset=ContactPoint.objects.none(), empty_label=None
+    )
+    title = forms.CharField(label=_("What is it about?"), max_length=200)
+    description = forms.CharField(
+        label=_("Description"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("No names or other personal data here — share them below with consent."),
+    )
+    mode = forms.ChoiceField(label=_("How"), choices=InterpretingMode.choices, required=False)
+    topic = forms.CharField(label=_("Topic of the conversation"), max_length=200, required=False)
+    legal_consequences = forms.BooleanField(
+        label=_("The conversation has legal consequences (e.g. a hearing or a contract)"),
+        required=False,
+    )
+    medical = forms.BooleanField(label=_("Medical setting"), required=False)
+    district = forms.ModelChoiceField(
+        label=_("Stadtteil"), queryset=District.objects.order_by("name"), required=False
+    )
+    place = forms.CharField(label=_("Place"), max_length=200, required=False)
+    recurrence = forms.ChoiceField(
+        label=_("How often"), choices=Recurrence.choices, widget=forms.RadioSelect
+    )
+    starts_on = forms.DateField(
+        label=_("Date (first date)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    ends_on = _date(_("Last date (if recurring)"), required=False)
+    time_from = forms.TimeField(
+        label=_("From (time)"), required=False, widget=forms.TimeInput(attrs={"type": "time"})
+    )
+    time_until = forms.TimeField(
+        label=_("Until (time)"), required=False, widget=forms.TimeInput(attrs={"type": "time"})
+    )
+    languages = forms.MultipleChoiceField(
+        label=_("Languages"),
+        choices=list(LANGUAGES.items()),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    skills = forms.MultipleChoiceField(
+        label=_("Skills"),
+        choices=Skill.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    needed = forms.IntegerField(label=_("Number of volunteers needed"), initial=1)
+
+    INTERPRETING_ONLY = ("mode", "topic", "legal_consequences", "medical")
+
+    def __init__(self, *args, kind: str, contact_points, persons=None, consents=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kind = kind
+        self.fields["contact_point"].queryset = contact_points
+        self.fields["recurrence"].initial = Recurrence.ONCE
+        if kind == RequestKind.INTERPRETING:
+            del self.fields["skills"]
+            self.fields["needed"].widget = forms.HiddenInput()
+            self.fields["mode"].required = True
+            self.fields["title"].label = _("Occasion")
+        else:
+            for name in self.INTERPRETING_ONLY:
+                del self.fields[name]
+        if persons is not None:
+            self.fields["person"] = forms.ModelChoiceField(
+                label=_("About whom"),
+                queryset=persons,
+                required=False,
+                help_text=_("Leave empty for a request without personal data."),
+            )
+            self.fields["consent"] = forms.ModelChoiceField(
+                label=_("Consent"),
+                queryset=consents,
+                required=False,
+                help_text=_("The consent must name the organisation of the contact point."),
+            )
+            self.fields["shared_fields"] = forms.MultipleChoiceField(
+                label=_("What is shared"),
+                choices=SharedField.choices,
+                widget=forms.CheckboxSelectMultiple,
+                required=False,
+                initial=[SharedField.FIRST_NAME, SharedField.LANGUAGES],
+            )
+
+
+class AskForm(forms.Form):
+    volunteers = forms.MultipleChoiceField(choices=(), widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args, codes=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["volunteers"].choices = [(c, c) for c in codes]
+
+
+class HoursForm(forms.Form):
+    worked_on = _date(_("Date"), required=False)
+    hours = forms.DecimalField(label=_("Hours"), max_digits=5, decimal_places=2, required=False)
+    travel_cost = forms.DecimalField(
+        label=_("Travel costs (€)"), max_digits=7, decimal_places=2, required=False
+    )
+    note = forms.CharField(label=_("What was done"), max_length=300, required=False)
+
+    def __init__(self, *args, assignments=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if assignments is not None:
+            self.fields["assignment"] = forms.ModelChoiceField(
+                label=_("Assignment"),
+                queryset=assignments,
+                required=False,
+                empty_label=_("– none –"),
+            )
+            self.fields["other_organisation"] = forms.CharField(
+                label=_("For another organisation"),
+                max_length=200,
+                required=False,
+                help_text=_("Counts towards the Ehrenamtskarte, not towards the certificate."),
+            )

@@ -138,6 +138,12 @@ class ContactPoint(CodedModel):
     )
     accepts_registrations = models.BooleanField(_("accepts registrations"), default=True)
     runs_interpreter_pool = models.BooleanField(_("runs an interpreter pool"), default=False)
+    allows_legal_interpreting = models.BooleanField(
+        _("lay interpreters for conversations with legal consequences"), default=False
+    )
+    allows_medical_interpreting = models.BooleanField(
+        _("lay interpreters in medical settings"), default=False
+    )
 
     class Meta:
         verbose_name = _("contact point for volunteers")

@@ -7,10 +7,13 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import translation
+from django.utils.timezone import now
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from teilhabe.volunteers import selectors, services, tokens
-from teilhabe.volunteers.forms import RegistrationForm
+from teilhabe.volunteers.forms import HoursForm, RegistrationForm
+from teilhabe.volunteers.models import Assignment, SharedField
 
 LANGS = {"de": "Deutsch", "en": "English"}
 
@@ -129,3 +132,92 @@ def confirm(request, lang, token):
         {"error": error, "done": done},
         status=400 if error else 200,
     )
+
+
+@never_cache
+def answer(request, lang, token):
+    """The answer link of an inquiry: GET shows the request and two buttons (a mail scanner
+    opening the link answers nothing); POST accepts or declines. After accepting, the
+    volunteer sees what was shared about the person (while the consent stands)."""
+    lang = _lang(lang)
+    error = ""
+    inquiry = None
+    with translation.override(lang):
+        try:
+            code = tokens.read_answer_token(token)
+        except tokens.TokenError:
+            error = services.invalid_answer_message()
+        else:
+            inquiry = selectors.inquiry_public(code)
+            if inquiry is None:
+                error = services.invalid_answer_message()
+        if inquiry is not None and request.method == "POST":
+            choice = request.POST.get("antwort", "")
+            if choice not in ("ja", "nein"):
+                error = _("Please choose: yes or no.")
+            else:
+                try:
+                    inquiry = services.inquiry_answer(user=None, token=token, accept=choice == "ja")
+                except ValidationError as exc:
+                    error = " ".join(exc.messages)
+                inquiry = selectors.inquiry_public(code)
+        elif inquiry is not None and inquiry.answer == "pending" and inquiry.expires_at <= now():
+            error = _(
+                "This link has expired. Please contact the contact point if you still want to help."
+            )
+    req = inquiry.request if inquiry is not None else None
+    return _render(
+        request,
+        "volunteers/public/answer.html",
+        lang,
+        {
+            "inquiry": inquiry,
+            "req": req,
+            "error": error,
+            "shared": (
+                [(dict(SharedField.choices).get(k, k), v) for k, v in req.shared_visible().items()]
+                if inquiry is not None and inquiry.answer == "accepted"
+                else []
+            ),
+            "hours_token": _hours_token(inquiry),
+        },
+        status=400 if error and inquiry is None else 200,
+    )
+
+
+@never_cache
+def hours(request, lang, token):
+    """The volunteer logs hours for an assignment with the signed link from the e-mail."""
+    lang = _lang(lang)
+    done = False
+    error = ""
+    with translation.override(lang):
+        form = HoursForm(request.POST or None)
+        try:
+            tokens.read_hours_token(token)
+        except tokens.TokenError:
+            error = services.invalid_hours_link_message()
+        if not error and request.method == "POST" and form.is_valid():
+            try:
+                services.hours_log_by_link(user=None, token=token, **form.cleaned_data)
+            except ValidationError as exc:
+                _add_errors(form, exc)
+            else:
+                done = True
+                form = HoursForm()
+    return _render(
+        request,
+        "volunteers/public/hours.html",
+        lang,
+        {"form": form, "done": done, "error": error},
+        status=400 if error else 200,
+    )
+
+
+def _hours_token(inquiry) -> str:
+    if inquiry is None or inquiry.answer != "accepted":
+        return ""
+    assignment = Assignment.objects.filter(
+        request_id=inquiry.request_id, volunteer_id=inquiry.volunteer_id
+    ).first()
+    return tokens.hours_token(assignment.code) if assignment else ""

@@ -11,9 +11,12 @@ from django.utils.translation import gettext as _
 from teilhabe.access import Action, visible
 from teilhabe.volunteers.models import (
     ContactPoint,
+    Inquiry,
+    RequestStatus,
     Requirement,
     RequirementKind,
     Volunteer,
+    VolunteerRequest,
     VolunteerStatus,
 )
 
@@ -87,7 +90,11 @@ def placement_blockers(volunteer: Volunteer, on: datetime.date | None = None) ->
 
 
 def volunteer_detail(volunteer: Volunteer) -> dict:
+    hours = list(volunteer.hours.select_related("assignment__request")[:200])
     return {
+        "assignments": list(volunteer.assignments.select_related("request")),
+        "hours": hours,
+        "hours_total": sum((h.hours for h in hours), 0),
         "trainings": list(volunteer.trainings.all()),
         "requirements": list(volunteer.requirements.select_related("kind")),
         "blockers": placement_blockers(volunteer),
@@ -109,3 +116,31 @@ def coordinator_panel(user) -> dict:
         )
         .count(),
     }
+
+
+def requests_for(user, *, status: str = "") -> QuerySet[VolunteerRequest]:
+    """Requests the user may see: a coordinator those of the contact point, requesters those
+    of their organisation."""
+    qs = VolunteerRequest.objects.none()
+    for action in (Action.MANAGE_VOLUNTEERS, Action.REQUEST_VOLUNTEERS, Action.BOOK_INTERPRETERS):
+        qs = qs | visible(user, action, VolunteerRequest)
+    if status == "open":
+        qs = qs.filter(status__in=[RequestStatus.OPEN, RequestStatus.FILLED])
+    elif status:
+        qs = qs.filter(status=status)
+    return qs.select_related("contact_point", "requester", "district").order_by("starts_on", "-id")
+
+
+def inquiry_public(code: str):
+    """An inquiry for its answer page (reached only by a signed link)."""
+    return (
+        Inquiry.objects.select_related(
+            "request",
+            "request__district",
+            "request__contact_point",
+            "request__consent",
+            "volunteer",
+        )
+        .filter(code=code, volunteer__anonymised_at__isnull=True)
+        .first()
+    )

@@ -51,3 +51,26 @@ def demo_volunteer(*, placeable: bool = True, **fields) -> Volunteer:
             due_on=today + datetime.timedelta(days=5 * 365 - 20),
         )
     return volunteer
+
+
+def demo_request(cast):
+    """A request of the Caritas case worker to the Diakoniewerk's contact point."""
+    from teilhabe.volunteers.models import VolunteerRequest
+    from teilhabe.volunteers.services import request_create
+
+    existing = VolunteerRequest.objects.filter(title="Demo: Begleitung zum Bürgeramt").first()
+    if existing is not None:
+        return existing
+    from teilhabe.geography.models import District
+
+    return request_create(
+        user=cast.case_worker,
+        requester=cast.home_org,
+        contact_point=demo_contact_point(),
+        title="Demo: Begleitung zum Bürgeramt",
+        starts_on=timezone.localdate() + datetime.timedelta(days=7),
+        time_from=datetime.time(10, 0),
+        district=District.objects.order_by("name").first(),
+        languages=["ar"],
+        skills=["accompanying"],
+    )

@@ -58,3 +58,18 @@ def form_age(token: str, now: float | None = None) -> float:
     except (signing.BadSignature, TypeError, ValueError):
         raise TokenError("bad form token") from None
     return (now if now is not None else time.time()) - started
+
+
+HOURS_SALT = "teilhabe.volunteers.hours"
+HOURS_MAX_AGE = 2 * 365 * 24 * 3600
+
+
+def hours_token(assignment_code) -> str:
+    return signing.dumps(str(assignment_code), salt=HOURS_SALT, compress=True)
+
+
+def read_hours_token(token: str) -> str:
+    try:
+        return signing.loads(token, salt=HOURS_SALT, max_age=HOURS_MAX_AGE)
+    except signing.BadSignature as exc:
+        raise TokenError(str(exc)) from None
