@@ -14,6 +14,7 @@ run: setup
 	$(MANAGE) load_essen && \
 	$(MANAGE) load_offers && \
 	$(MANAGE) load_demo_cases && \
+	$(MANAGE) load_demo_housing && \
 	echo "Worker für Hintergrundaufgaben startet …" && \
 	( $(MANAGE) db_worker --no-reload >var/worker.log 2>&1 & echo $$! > var/worker.pid ) && \
 	trap 'kill $$(cat var/worker.pid) 2>/dev/null; rm -f var/worker.pid' EXIT INT TERM; \
@@ -23,7 +24,7 @@ run: setup
 ## The whole test suite (unit, integration, browser). DATABASE_URL selects the database.
 test: setup
 	@if [ -x /usr/bin/chromium ]; then :; else echo "NOTE: /usr/bin/chromium is missing - browser tests will be skipped."; fi
-	$(PY) -m pytest -n 2 --dist loadfile $(PYTEST_ARGS)
+	$(PY) -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
 
 setup: .venv/.ready messages
 

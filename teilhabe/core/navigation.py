@@ -43,6 +43,17 @@ NAVIGATION: list[NavEntry] = [
         Action.REQUEST_VOLUNTEERS,
         "/ehrenamt/anfragen/",
     ),
+    # Translated in the housing catalogue.
+    NavEntry(
+        _("Accommodation"),
+        "housing:accommodations",
+        Action.VIEW_ACCOMMODATION,
+        "/wohnen/unterkuenfte/",
+    ),
+    NavEntry(_("Residence review"), "housing:review", Action.VIEW_CASES, "/wohnen/pruefliste/"),
+    NavEntry(
+        _("Housing figures"), "housing:figures", Action.VIEW_BOROUGH_FIGURES, "/wohnen/kennzahlen/"
+    ),
     # Translated in the finance catalogue.
     NavEntry(_("Money and projects"), "finance:projects", Action.VIEW_GRANTS, "/finanzen/"),
     NavEntry(_("Administration"), "admin:index", Action.USE_ADMIN_SITE, "/admin/"),
