@@ -177,7 +177,8 @@ def main():
         f".venv/bin/python -m bench.volunteers --volunteers {args.volunteers} --runs {args.runs} "
         f"--seed {args.seed}"
     )
-    print(machine_line() + "; load average %.1f / %.1f / %.1f" % os.getloadavg())
+    one, five, fifteen = os.getloadavg()
+    print(f"{machine_line()}; load average {one:.1f} / {five:.1f} / {fifteen:.1f}")
 
 
 if __name__ == "__main__":
