@@ -8,7 +8,6 @@ Kitas and schools are *standard-system* locations (``Location.is_standard_system
 from __future__ import annotations
 
 import hashlib
-import uuid
 from datetime import date, timedelta
 
 from django.db import models
@@ -16,6 +15,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from teilhabe.core.models import CodedModel
 from teilhabe.geography.models import District
 from teilhabe.organisations.models import Organisation
 
@@ -77,10 +77,9 @@ NATIVE_LANGUAGE_NAMES: dict[str, str] = {
 }
 
 
-class Category(models.Model):
+class Category(CodedModel):
     """A term of the offers' category taxonomy (editable data, one level of sub-terms)."""
 
-    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     key = models.SlugField(_("key"), max_length=60, unique=True)
     name = models.CharField(_("name (German)"), max_length=120)
     names = models.JSONField(
@@ -114,10 +113,9 @@ class OfferStatus(models.TextChoices):
     ARCHIVED = "archived", _("Archived")
 
 
-class Location(models.Model):
+class Location(CodedModel):
     """A place where offers happen; its Stadtteil is assigned from its coordinates."""
 
-    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     key = models.SlugField(_("key"), max_length=80, unique=True, null=True, blank=True)
     organisation = models.ForeignKey(
         Organisation,
@@ -171,8 +169,7 @@ class OfferQuerySet(models.QuerySet["Offer"]):
         )
 
 
-class Offer(models.Model):
-    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+class Offer(CodedModel):
     key = models.SlugField(_("key"), max_length=80, unique=True, null=True, blank=True)
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="offers", verbose_name=_("provider")
@@ -275,10 +272,9 @@ class Weekday(models.IntegerChoices):
 ICAL_DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 
 
-class Schedule(models.Model):
+class Schedule(CodedModel):
     """When an offer takes place: weekly on a weekday within a date range, or on one date."""
 
-    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     offer = models.ForeignKey(
         Offer, on_delete=models.CASCADE, related_name="schedules", verbose_name=_("offer")
     )
@@ -324,8 +320,7 @@ class TranslationStatus(models.TextChoices):
     APPROVED = "approved", _("Approved")
 
 
-class OfferTranslation(models.Model):
-    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+class OfferTranslation(CodedModel):
     offer = models.ForeignKey(
         Offer, on_delete=models.CASCADE, related_name="translations", verbose_name=_("offer")
     )
