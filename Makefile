@@ -11,7 +11,7 @@ PORT ?= 8000
 run: setup
 	@export DEBUG=$${DEBUG:-1}; \
 	$(MANAGE) migrate --no-input -v0 && \
-	$(MANAGE) load_essen && \
+	$(MANAGE) load_scenario && \
 	$(MANAGE) load_offers && \
 	$(MANAGE) load_demo_cases && \
 	echo "Worker für Hintergrundaufgaben startet …" && \

@@ -16,7 +16,7 @@ from teilhabe.access.roles import Role
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    from teilhabe.scenario.services import scenario_load
+    from teilhabe.scenario.loading import scenario_load
 
     with django_db_blocker.unblock():
         scenario_load(demo_password=settings.DEMO_PASSWORD)
@@ -34,8 +34,8 @@ def _scenario_present(request, django_db_blocker):
     with django_db_blocker.unblock():
         if Organisation.objects.exists():
             return
-        from teilhabe.offers.services import offers_demo_load
-        from teilhabe.scenario.services import scenario_load
+        from teilhabe.offers.loading import offers_demo_load
+        from teilhabe.scenario.loading import scenario_load
 
         scenario_load(demo_password=settings.DEMO_PASSWORD)
         offers_demo_load()
@@ -84,8 +84,8 @@ class Cast:
     # schools, to stay fast); own_offer belongs to the provider editor's VHS, in borough I.
     @property
     def own_offer(self):
+        from teilhabe.offers.loading import offers_demo_load
         from teilhabe.offers.models import Offer
-        from teilhabe.offers.services import offers_demo_load
 
         offer = Offer.objects.filter(key="vhs-integrationskurs-a1").first()
         if offer is None:

@@ -184,7 +184,7 @@ def main() -> None:
     if connection.vendor != "postgresql":
         raise SystemExit("Set DATABASE_URL to a PostgreSQL database (own name, e.g. *_bench).")
     call_command("migrate", verbosity=0)
-    from teilhabe.scenario.services import scenario_load
+    from teilhabe.scenario.loading import scenario_load
 
     scenario_load(demo_password=settings.DEMO_PASSWORD or "bench-only-password-123")
     _clean()

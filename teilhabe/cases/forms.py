@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from teilhabe.cases.models import (
     CaseKind,
+    Consent,
     ContactNote,
     Deadline,
     MilestoneStatus,
@@ -217,7 +218,6 @@ class GrantForm(forms.Form):
 
     def __init__(self, *args, consents=(), **kwargs):
         super().__init__(*args, **kwargs)
-        from teilhabe.cases.models import Consent
 
         ids = [c.pk for c in consents]
         self.fields["consent"].queryset = Consent.objects.filter(pk__in=ids).select_related(

@@ -3,8 +3,10 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from teilhabe.core.templatetags.teilhabe import euro
 from teilhabe.finance.models import AmountKind, ApplicationRound, DecisionAmount, MovementKind
 from teilhabe.geography.models import Borough, District
+from teilhabe.organisations.models import Organisation
 
 
 class DateInput(forms.DateInput):
@@ -45,8 +47,6 @@ class CommitmentForm(forms.Form):
     committed_on = forms.DateField(label=_("Date of the commitment"), widget=DateInput())
 
     def __init__(self, *args, **kwargs):
-        from teilhabe.organisations.models import Organisation
-
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = Organisation.objects.filter(is_active=True).order_by(
             "name"
@@ -71,8 +71,6 @@ class BudgetChangeForm(forms.Form):
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
 
     def __init__(self, *args, **kwargs):
-        from teilhabe.core.templatetags.teilhabe import euro
-
         super().__init__(*args, **kwargs)
         self.fields["decision_amount"].label_from_instance = lambda a: (
             f"{a.decision} – {a.get_kind_display()} – {euro(a.amount)}"

@@ -2,13 +2,31 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from teilhabe.access import Action, visible
-from teilhabe.finance.models import CouncilDecision, DecisionAmount, Position
+from teilhabe.access import Action, can, visible
+from teilhabe.finance.models import (
+    BudgetLine,
+    BudgetLineKind,
+    Commitment,
+    CouncilDecision,
+    DecisionAmount,
+    FiscalYear,
+    Movement,
+    MovementKind,
+    Occupancy,
+    Position,
+    Project,
+    ProjectStatus,
+    StandardCost,
+)
 from teilhabe.organisations.models import OrganisationKind
 
 
@@ -61,14 +79,10 @@ NO_SHAPES = ("borough__geometry",)
 
 
 def fiscal_years() -> list:
-    from teilhabe.finance.models import FiscalYear
-
     return list(FiscalYear.objects.order_by("-year"))
 
 
 def budget_lines_for(user, *, year=None) -> QuerySet:
-    from teilhabe.finance.models import BudgetLine
-
     qs = (
         visible(user, Action.VIEW_FINANCE, BudgetLine)
         .select_related("fiscal_year", "funding_source", "borough", "organisation")
@@ -107,8 +121,6 @@ def _row(label, r, code=None) -> MoneyRow:
 
 
 def budget_total(lines: QuerySet) -> MoneyRow:
-    from django.utils.translation import gettext as _
-
     r = lines.aggregate(amount=Sum("amount"), committed=Sum("committed"), paid=Sum("paid"))
     return _row(_("Total"), r)
 
@@ -137,8 +149,6 @@ def budget_by_source(lines: QuerySet) -> list[MoneyRow]:
 
 
 def commitments_for(user, *, year=None) -> QuerySet:
-    from teilhabe.finance.models import Commitment
-
     qs = (
         visible(user, Action.VIEW_GRANTS, Commitment)
         .select_related("line__fiscal_year", "organisation", "borough")
@@ -178,10 +188,6 @@ class MonthRow:
 
 def money_by_month(commitments: QuerySet) -> list[MonthRow]:
     """Per month: newly committed, paid, repaid and cancelled amounts (two queries)."""
-    from django.db.models.functions import TruncMonth
-
-    from teilhabe.finance.models import Movement, MovementKind
-
     months: dict = {}
     for r in (
         commitments.annotate(month=TruncMonth("committed_on"))
@@ -238,12 +244,6 @@ class PositionRow:
 
 def position_plan(positions: QuerySet[Position], *, on=None) -> list[PositionRow]:
     """Each position with its current holder, vacancy and annual cost (three queries)."""
-    import datetime as dt
-
-    from django.utils import timezone
-
-    from teilhabe.finance.models import Occupancy, StandardCost
-
     on = on or timezone.localdate()
     positions = list(
         positions.select_related("organisation", "borough", "budget_line")
@@ -288,8 +288,6 @@ class PositionGroupRow:
 
 def position_groups(rows: list[PositionRow], *, by: str) -> list[PositionGroupRow]:
     """Counts, vacancies and annual cost per borough (``by="borough"``) or organisation."""
-    from django.utils.translation import gettext as _
-
     groups: dict[object, PositionGroupRow] = {}
     for r in rows:
         p = r.position
@@ -310,8 +308,6 @@ def position_groups(rows: list[PositionRow], *, by: str) -> list[PositionGroupRo
 
 
 def projects_for(user) -> QuerySet:
-    from teilhabe.finance.models import Project
-
     return (
         visible(user, Action.VIEW_GRANTS, Project)
         .select_related("organisation", "borough", "round__fiscal_year", "commitment")
@@ -336,11 +332,6 @@ class MoneyFigures:
 def money_figures(user, *, borough=None) -> MoneyFigures | None:
     """Money, projects and vacancies for the start page (city-wide or one borough); ``None``
     for users who see no budgets."""
-    from django.utils import timezone
-
-    from teilhabe.access import can
-    from teilhabe.finance.models import Occupancy, ProjectStatus
-
     if not can(user, Action.VIEW_FINANCE):
         return None
     lines = budget_lines_for(user)
@@ -367,3 +358,23 @@ def money_figures(user, *, borough=None) -> MoneyFigures | None:
         vacant=pos["vacant"],
         positions=pos["total"],
     )
+
+
+def letter_sender(project: Project) -> tuple[str, str]:
+    """Who issues a project's decision letter and where: the top of the hierarchy of the
+    organisation that holds the borough's integration budget (data of the scenario), and the
+    municipality's name."""
+    line = (
+        BudgetLine.objects.filter(
+            fiscal_year_id=project.round.fiscal_year_id,
+            kind=BudgetLineKind.INTEGRATION_BUDGET,
+            borough_id=project.borough_id,
+        )
+        .select_related("organisation")
+        .first()
+    )
+    organisation = line.organisation if line else None
+    while organisation is not None and organisation.parent_id:
+        organisation = organisation.parent
+    place = project.borough.municipality.name
+    return (organisation.name if organisation else place), place

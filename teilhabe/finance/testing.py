@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from teilhabe.finance.models import Project, ProjectDocument
+from teilhabe.finance.services import project_document_add
 
 
 def demo_document(project: Project) -> ProjectDocument:
     """A small document on ``project`` (created inside the test's transaction)."""
-    from teilhabe.finance.services import project_document_add
-
     return project.documents.first() or project_document_add(
         project=project,
         title="Verwendungsnachweis",

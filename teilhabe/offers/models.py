@@ -126,7 +126,7 @@ class Location(CodedModel):
     name = models.CharField(_("name"), max_length=200)
     street = models.CharField(_("street and number"), max_length=200)
     postcode = models.CharField(_("postcode"), max_length=10)
-    city = models.CharField(_("city"), max_length=100, default="Essen")
+    city = models.CharField(_("city"), max_length=100, blank=True)
     latitude = models.FloatField(_("latitude"))
     longitude = models.FloatField(_("longitude"))
     district = models.ForeignKey(

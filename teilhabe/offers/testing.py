@@ -8,7 +8,7 @@ import pytest
 @pytest.fixture(scope="session")
 def offers_directory(django_db_setup, django_db_blocker):
     """The Essen demo directory (with Kitas and schools), loaded once per test database."""
-    from teilhabe.offers.services import offers_demo_load
+    from teilhabe.offers.loading import offers_demo_load
 
     with django_db_blocker.unblock():
         return offers_demo_load()

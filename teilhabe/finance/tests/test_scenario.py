@@ -14,7 +14,7 @@ from teilhabe.finance.models import (
 )
 from teilhabe.finance.selectors import decision_coverage, position_totals
 from teilhabe.organisations.models import OrganisationKind
-from teilhabe.scenario.services import scenario_load
+from teilhabe.scenario.loading import scenario_load
 
 
 def test_the_essen_decision_of_24_may_2017_has_the_exact_amounts_and_lvr_coverage(db):
