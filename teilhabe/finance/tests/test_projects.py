@@ -133,7 +133,6 @@ def test_the_decision_letter_is_a_pdf_with_the_amount_in_german_format(cast):
     assert len(pdf) > 1000
 
 
-
 def test_the_decision_letter_names_the_granting_authority_and_place_from_the_data(cast):
     from teilhabe.finance.selectors import letter_sender
 
