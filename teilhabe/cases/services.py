@@ -271,10 +271,22 @@ def consent_record(
     given_on: datetime.date,
     method: str,
     form_document: Document | None = None,
+    signed_form=None,
 ) -> Consent:
+    """Record a person's consent to share with ``recipients``; a scanned ``signed_form``
+    (upload) is stored as a document of the person's latest case and linked."""
     check(user, Action.SHARE_CASES, person)
     if given_on > timezone.localdate():
         raise ValidationError(_("A consent cannot be given in the future."))
+    if signed_form is not None:
+        case = Case.objects.filter(household=person.household_id).order_by("-opened_on").first()
+        form_document = document_add(
+            user=user,
+            case=case,
+            person=person,
+            title=_("Signed consent form"),
+            upload=signed_form,
+        )
     consent = Consent.objects.create(
         person=person,
         purpose=purpose,

@@ -7,7 +7,6 @@ import datetime
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import FileResponse, HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -357,30 +356,15 @@ def consent_add(request, code):
         if form.is_valid():
             d = form.cleaned_data
             try:
-                with transaction.atomic():
-                    document = None
-                    if d.get("signed_form"):
-                        case = (
-                            Case.objects.filter(household=obj.household_id)
-                            .order_by("-opened_on")
-                            .first()
-                        )
-                        document = services.document_add(
-                            user=request.user,
-                            case=case,
-                            person=obj,
-                            title=_("Signed consent form"),
-                            upload=d["signed_form"],
-                        )
-                    services.consent_record(
-                        user=request.user,
-                        person=obj,
-                        purpose=d["purpose"],
-                        recipients=list(d["recipients"]),
-                        given_on=d["given_on"],
-                        method=d["method"],
-                        form_document=document,
-                    )
+                services.consent_record(
+                    user=request.user,
+                    person=obj,
+                    purpose=d["purpose"],
+                    recipients=list(d["recipients"]),
+                    given_on=d["given_on"],
+                    method=d["method"],
+                    signed_form=d.get("signed_form"),
+                )
             except ValidationError as exc:
                 for e in _errors(exc):
                     form.add_error("signed_form" if d.get("signed_form") else None, e)

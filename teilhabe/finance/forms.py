@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from teilhabe.core.templatetags.teilhabe import euro
 from teilhabe.finance.models import AmountKind, ApplicationRound, DecisionAmount, MovementKind
+from teilhabe.finance.services import MAX_DOCUMENT_SIZE
 from teilhabe.geography.models import Borough, District
 from teilhabe.organisations.models import Organisation
 
@@ -171,3 +172,9 @@ class ReportForm(forms.Form):
 class DocumentForm(forms.Form):
     title = forms.CharField(label=_("Title of the document"), max_length=200)
     file = forms.FileField(label=_("File"))
+
+    def clean_file(self):
+        f = self.cleaned_data["file"]
+        if f.size > MAX_DOCUMENT_SIZE:  # refused before it is read into memory
+            raise forms.ValidationError(_("The file is larger than 10 MB."))
+        return f

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from teilhabe.access import SYSTEM
 from teilhabe.finance.models import (
     ApplicationRound,
     BudgetChange,
@@ -168,6 +169,7 @@ def _demo_project(spec: dict, *, boroughs: dict, organisations: dict) -> None:
         return
     borough = boroughs[spec["borough"]]
     project = project_apply(
+        user=SYSTEM,
         organisation=organisations[spec["organisation"]],
         round=ApplicationRound.objects.get(key=spec["round"]),
         borough=borough,
@@ -188,18 +190,20 @@ def _demo_project(spec: dict, *, boroughs: dict, organisations: dict) -> None:
     if "decision" in steps:
         d = steps["decision"]
         project_decide(
+            user=SYSTEM,
             project=project,
             approved_amount=Decimal(d["approved"]) if d.get("approved") else None,
             reason=d.get("reason", ""),
             decided_on=d["on"],
         )
     if "commitment" in steps:
-        project_commit(project=project, committed_on=steps["commitment"]["on"])
+        project_commit(user=SYSTEM, project=project, committed_on=steps["commitment"]["on"])
     for p in steps.get("payments", []):
-        project_pay(project=project, amount=Decimal(p["amount"]), booked_on=p["on"])
+        project_pay(user=SYSTEM, project=project, amount=Decimal(p["amount"]), booked_on=p["on"])
     if "report" in steps:
         r = steps["report"]
         project_report(
+            user=SYSTEM,
             project=project,
             actual_cost=Decimal(r["actual_cost"]),
             participants=r["participants"],
@@ -207,4 +211,4 @@ def _demo_project(spec: dict, *, boroughs: dict, organisations: dict) -> None:
             reported_on=r["on"],
         )
     if "closed" in steps:
-        project_close(project=project, closed_on=steps["closed"]["on"])
+        project_close(user=SYSTEM, project=project, closed_on=steps["closed"]["on"])

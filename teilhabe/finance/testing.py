@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from teilhabe.access import SYSTEM
 from teilhabe.finance.models import Project, ProjectDocument
 from teilhabe.finance.services import project_document_add
 
@@ -9,9 +10,9 @@ from teilhabe.finance.services import project_document_add
 def demo_document(project: Project) -> ProjectDocument:
     """A small document on ``project`` (created inside the test's transaction)."""
     return project.documents.first() or project_document_add(
+        user=SYSTEM,
         project=project,
         title="Verwendungsnachweis",
         filename="verwendungsnachweis.pdf",
-        content_type="application/pdf",
         content=b"%PDF-1.4\n% Verwendungsnachweis Begegnungsfest\n%%EOF\n",
     )

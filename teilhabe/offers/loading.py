@@ -16,12 +16,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from teilhabe.access import SYSTEM
 from teilhabe.offers.models import Category, Location, Offer, OfferStatus, TranslationStatus
 from teilhabe.offers.services import (
     location_save,
     offer_create,
     offer_update,
-    schedules_replace,
     translation_save,
 )
 from teilhabe.organisations.models import Organisation
@@ -59,11 +59,27 @@ def categories_load(*, rows: list[dict]) -> dict[str, Category]:
     return result
 
 
-def _upsert_offer(*, key: str, organisation: Organisation, values: dict, locations: list) -> Offer:
+def _upsert_offer(
+    *,
+    key: str,
+    organisation: Organisation,
+    values: dict,
+    locations: list,
+    schedules: list[dict] | None = None,
+) -> Offer:
     existing = Offer.objects.filter(key=key).first()
     if existing:
-        return offer_update(offer=existing, values=values, locations=locations)
-    return offer_create(organisation=organisation, values=values, locations=locations, key=key)
+        return offer_update(
+            user=SYSTEM, offer=existing, values=values, locations=locations, schedules=schedules
+        )
+    return offer_create(
+        user=SYSTEM,
+        organisation=organisation,
+        values=values,
+        locations=locations,
+        schedules=schedules,
+        key=key,
+    )
 
 
 @transaction.atomic
@@ -94,6 +110,7 @@ def offers_demo_load(*, folder: Path | None = None, standard_system: bool = True
     locations: dict[str, Location] = {}
     for loc in data.get("locations", []):
         locations[loc["key"]] = location_save(
+            user=SYSTEM,
             key=loc["key"],
             organisation=orgs[loc["organisation"]],
             name=loc["name"],
@@ -141,9 +158,6 @@ def offers_demo_load(*, folder: Path | None = None, standard_system: bool = True
             organisation=orgs[o["organisation"]],
             values=values,
             locations=[locations[k] for k in o["locations"]],
-        )
-        schedules_replace(
-            offer=offer,
             schedules=[
                 {
                     "weekday": s.get("weekday"),
@@ -159,6 +173,7 @@ def offers_demo_load(*, folder: Path | None = None, standard_system: bool = True
         )
         for lang, t in o.get("translations", {}).items():
             translation_save(
+                user=SYSTEM,
                 offer=offer,
                 language=lang,
                 title=t["title"],
@@ -192,6 +207,7 @@ def standard_system_load(
                 defaults={"name": row["provider"], "kind": "provider", "city": city},
             )
             location = location_save(
+                user=SYSTEM,
                 key=f"kita-{row['source_id']}",
                 organisation=provider,
                 name=row["name"],
@@ -229,6 +245,7 @@ def standard_system_load(
         with (folder / "schulen.csv").open(encoding="utf-8") as f:
             for row in csv.DictReader(f):
                 location_save(
+                    user=SYSTEM,
                     key=f"schule-{row['source_id']}",
                     organisation=school_board,
                     name=f"{row['name']} ({row['school_type']})",

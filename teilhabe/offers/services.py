@@ -1,4 +1,5 @@
-"""Writes for the offers directory: keyword-only functions, one transaction each.
+"""Writes for the offers directory: keyword-only functions with ``user`` first, access
+checked through :mod:`teilhabe.access`, one transaction each.
 
 Bad input raises :class:`OfferError` with a German message and writes nothing.
 """
@@ -6,10 +7,12 @@ Bad input raises :class:`OfferError` with a German message and writes nothing.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
+from teilhabe.access import Action, check
 from teilhabe.geography.models import Municipality
 from teilhabe.geography.services import locate_district_id
 from teilhabe.offers.models import (
@@ -66,8 +69,10 @@ def _district_for(*, latitude: float, longitude: float, label: str) -> int:
     return district_id
 
 
+@transaction.atomic
 def location_save(
     *,
+    user: Any,
     organisation: Organisation,
     name: str,
     street: str,
@@ -86,6 +91,7 @@ def location_save(
 ) -> Location:
     """Create or update a location; its Stadtteil is assigned from the coordinates (and, without
     ``city``, the city from the Stadtteil's municipality)."""
+    check(user, Action.MANAGE_OFFERS, location or organisation)
     district_id = _district_for(latitude=latitude, longitude=longitude, label=name)
     if not city:
         city = (
@@ -131,56 +137,7 @@ def _check_offer(values: dict) -> None:
         raise OfferError("Der Titel fehlt.")
 
 
-def offer_create(
-    *,
-    organisation: Organisation,
-    values: dict,
-    locations: list[Location] | None = None,
-    key: str | None = None,
-) -> Offer:
-    """Create an offer of ``organisation``. ``values`` holds fields of :data:`OFFER_FIELDS`."""
-    _check_offer(values)
-    with transaction.atomic():
-        offer = Offer(organisation=organisation, key=key)
-        for name in OFFER_FIELDS:
-            if name in values:
-                setattr(offer, name, values[name])
-        offer.full_clean(exclude=["locations", "key"])
-        offer.save()
-        if locations is not None:
-            offer.locations.set(locations)
-    return offer
-
-
-def offer_update(*, offer: Offer, values: dict, locations: list[Location] | None = None) -> Offer:
-    """Change an offer; a change of its German texts marks every translation outdated.
-
-    ``values`` may hold only the fields that change."""
-    values = {**{name: getattr(offer, name) for name in OFFER_FIELDS}, **values}
-    _check_offer(values)
-    with transaction.atomic():
-        # From the database: a bound model form has already changed the instance.
-        before = Offer.objects.get(pk=offer.pk).source_hash()
-        for name in OFFER_FIELDS:
-            if name in values:
-                setattr(offer, name, values[name])
-        offer.full_clean(exclude=["locations", "key"])
-        offer.save()
-        if locations is not None:
-            offer.locations.set(locations)
-        if offer.source_hash() != before:
-            offer.translations.update(outdated=True, updated_at=timezone.now())
-    return offer
-
-
-def offer_mark_reviewed(*, offer: Offer, on: date | None = None) -> Offer:
-    offer.last_reviewed = on or timezone.localdate()
-    offer.save(update_fields=["last_reviewed", "updated_at"])
-    return offer
-
-
-def schedules_replace(*, offer: Offer, schedules: list[dict]) -> list[Schedule]:
-    """Replace an offer's schedules (weekly: ``weekday``; single date: ``date``)."""
+def _rows(offer: Offer, schedules: list[dict]) -> list[Schedule]:
     rows = []
     for i, s in enumerate(schedules, start=1):
         if (s.get("weekday") is None) == (s.get("date") is None):
@@ -188,15 +145,92 @@ def schedules_replace(*, offer: Offer, schedules: list[dict]) -> list[Schedule]:
         if s["ends_at"] <= s["starts_at"]:
             raise OfferError(f"Termin {i}: Das Ende liegt nicht nach dem Beginn.")
         rows.append(Schedule(offer=offer, **s))
-    with transaction.atomic():
-        offer.schedules.all().delete()
-        Schedule.objects.bulk_create(rows)
-        Offer.objects.filter(pk=offer.pk).update(updated_at=timezone.now())
     return rows
 
 
+def _save(
+    offer: Offer,
+    values: dict,
+    locations: list[Location] | None,
+    schedules: list[dict] | None,
+) -> None:
+    for name in OFFER_FIELDS:
+        if name in values:
+            setattr(offer, name, values[name])
+    offer.full_clean(exclude=["locations", "key"])
+    rows = _rows(offer, schedules) if schedules is not None else None
+    offer.save()
+    if locations is not None:
+        offer.locations.set(locations)
+    if rows is not None:
+        offer.schedules.all().delete()
+        Schedule.objects.bulk_create(rows)
+
+
+@transaction.atomic
+def offer_create(
+    *,
+    user: Any,
+    organisation: Organisation,
+    values: dict,
+    locations: list[Location] | None = None,
+    schedules: list[dict] | None = None,
+    key: str | None = None,
+) -> Offer:
+    """Create an offer of ``organisation`` with its places and times. ``values`` holds fields
+    of :data:`OFFER_FIELDS`; ``schedules`` as in :func:`schedules_replace`."""
+    check(user, Action.MANAGE_OFFERS, organisation)
+    _check_offer(values)
+    offer = Offer(organisation=organisation, key=key)
+    _save(offer, values, locations, schedules)
+    return offer
+
+
+@transaction.atomic
+def offer_update(
+    *,
+    user: Any,
+    offer: Offer,
+    values: dict,
+    locations: list[Location] | None = None,
+    schedules: list[dict] | None = None,
+) -> Offer:
+    """Change an offer (and, when given, its places and times); a change of its German texts
+    marks every translation outdated. ``values`` may hold only the fields that change."""
+    check(user, Action.MANAGE_OFFERS, offer)
+    values = {**{name: getattr(offer, name) for name in OFFER_FIELDS}, **values}
+    _check_offer(values)
+    # From the database: a bound model form has already changed the instance.
+    before = Offer.objects.get(pk=offer.pk).source_hash()
+    _save(offer, values, locations, schedules)
+    if offer.source_hash() != before:
+        offer.translations.update(outdated=True, updated_at=timezone.now())
+    return offer
+
+
+@transaction.atomic
+def offer_mark_reviewed(*, user: Any, offer: Offer, on: date | None = None) -> Offer:
+    check(user, Action.MANAGE_OFFERS, offer)
+    offer.last_reviewed = on or timezone.localdate()
+    offer.save(update_fields=["last_reviewed", "updated_at"])
+    return offer
+
+
+@transaction.atomic
+def schedules_replace(*, user: Any, offer: Offer, schedules: list[dict]) -> list[Schedule]:
+    """Replace an offer's schedules (weekly: ``weekday``; single date: ``date``)."""
+    check(user, Action.MANAGE_OFFERS, offer)
+    rows = _rows(offer, schedules)
+    offer.schedules.all().delete()
+    Schedule.objects.bulk_create(rows)
+    Offer.objects.filter(pk=offer.pk).update(updated_at=timezone.now())
+    return rows
+
+
+@transaction.atomic
 def translation_save(
     *,
+    user: Any,
     offer: Offer,
     language: str,
     title: str,
@@ -205,21 +239,21 @@ def translation_save(
     status: str = TranslationStatus.DRAFT,
 ) -> OfferTranslation:
     """Store one translation of an offer; it is current for the German text as it is now."""
+    check(user, Action.MANAGE_OFFERS, offer)
     if language not in TRANSLATION_LANGUAGES:
         raise OfferError(f"Für die Sprache „{language}“ werden keine Übersetzungen geführt.")
     if not title.strip():
         raise OfferError("Der übersetzte Titel fehlt.")
-    with transaction.atomic():
-        obj, _ = OfferTranslation.objects.update_or_create(
-            offer=offer,
-            language=language,
-            defaults={
-                "title": title.strip(),
-                "summary": summary.strip(),
-                "description": description.strip(),
-                "status": status,
-                "source_hash": offer.source_hash(),
-                "outdated": False,
-            },
-        )
+    obj, _ = OfferTranslation.objects.update_or_create(
+        offer=offer,
+        language=language,
+        defaults={
+            "title": title.strip(),
+            "summary": summary.strip(),
+            "description": description.strip(),
+            "status": status,
+            "source_hash": offer.source_hash(),
+            "outdated": False,
+        },
+    )
     return obj

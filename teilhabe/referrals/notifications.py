@@ -1,10 +1,13 @@
 """Notifications of referrals: in the app for every member who may act, by e-mail immediately
 or once a day as a digest (background tasks, run by ``manage.py db_worker``).
 
-The services call :func:`notify`; this module imports no service, so nothing imports back.
+The referral services call :func:`notify`; this module imports no other service, so nothing
+imports back. A user's own settings and read marks are written here too.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -13,9 +16,33 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from teilhabe.access import roles_with
+from teilhabe.access import Action, check, roles_with
 from teilhabe.organisations.models import Membership, Organisation
-from teilhabe.referrals.models import DeliveryMode, Notification, Referral
+from teilhabe.referrals.models import (
+    DeliveryMode,
+    Notification,
+    NotificationPreference,
+    Referral,
+)
+
+
+@transaction.atomic
+def notification_preference_set(*, user: Any, mode: str) -> NotificationPreference:
+    """How the user wants to hear of new notifications (immediately, daily digest, in the app
+    only); everyone decides only for themselves."""
+    check(user, Action.USE_APP)
+    pref, _created = NotificationPreference.objects.update_or_create(
+        user=user, defaults={"mode": mode}
+    )
+    return pref
+
+
+@transaction.atomic
+def notifications_mark_read(*, user: Any) -> int:
+    """Mark the user's unread notifications as read (when their list is shown)."""
+    return Notification.objects.filter(user=user, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
 
 
 def notify(referral: Referral, organisation: Organisation, action: str, text: str) -> None:

@@ -1,5 +1,6 @@
 import pytest
 
+from teilhabe.access import SYSTEM
 from teilhabe.offers.loading import offers_demo_load
 from teilhabe.offers.models import Location, Offer, OfferStatus
 
@@ -51,6 +52,7 @@ def test_a_location_without_a_city_takes_the_city_of_its_stadtteil():
     from teilhabe.organisations.models import Organisation
 
     location = location_save(
+        user=SYSTEM,
         organisation=Organisation.objects.get(key="caritas-essen"),
         name="Beratungsbüro",
         street="Niederstraße 12",
