@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "axes",
     "django_tasks",
+    # Before django_tasks_db: its `db_worker` (heartbeat, lease, retries) replaces the library's.
+    "teilhabe.jobs",
     "django_tasks_db",
     "teilhabe.access",
     "teilhabe.accounts",
@@ -63,6 +65,7 @@ INSTALLED_APPS = [
     "teilhabe.api",
     "teilhabe.audit",
     "teilhabe.cases",
+    "teilhabe.steering",
 ]
 
 MIDDLEWARE = [
@@ -215,6 +218,17 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+# At-least-once delivery on top of django-tasks-db (teilhabe/jobs, docs/background-work.md):
+# a worker writes a heartbeat every TASKS_LEASE_SECONDS / 4; a RUNNING task whose worker has
+# not been seen for TASKS_LEASE_SECONDS is queued again. A failed attempt is retried after
+# TASKS_RETRY_BASE_SECONDS * 2^(attempt-1), at most TASKS_RETRY_MAX_SECONDS, until
+# TASKS_MAX_ATTEMPTS attempts have been made; then the task stays FAILED for an administrator.
+TASKS_LEASE_SECONDS = env_int("TASKS_LEASE_SECONDS", 60, minimum=1)
+TASKS_MAX_ATTEMPTS = env_int("TASKS_MAX_ATTEMPTS", 5, minimum=1)
+TASKS_RETRY_BASE_SECONDS = env_int("TASKS_RETRY_BASE_SECONDS", 30, minimum=0)
+TASKS_RETRY_MAX_SECONDS = env_int("TASKS_RETRY_MAX_SECONDS", 3600, minimum=0)
+# Finished jobs (and their files) are kept this many days (`manage.py jobs_prune`).
+JOBS_KEEP_DAYS = env_int("JOBS_KEEP_DAYS", 30, minimum=1)
 
 # --- E-mail ---------------------------------------------------------------------------------
 EMAIL_HOST = env_str("EMAIL_HOST")

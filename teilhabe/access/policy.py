@@ -60,6 +60,8 @@ class Action:
     ALLOCATE_PLACES = "referrals.allocate"
     # Django admin for master data.
     USE_ADMIN_SITE = "admin.use"
+    # Background tasks: see failed and stuck tasks (and every job), retry them.
+    MANAGE_TASKS = "tasks.manage"
 
 
 A = Action
@@ -78,7 +80,9 @@ _REFERRALS_PROVIDER = {A.VIEW_REFERRALS, A.RESPOND_REFERRALS, A.ALLOCATE_PLACES}
 # offers and allocate their places.
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     Role.ADMIN: frozenset(
-        _EVERYONE | {A.VIEW_MEMBERS, A.MANAGE_MEMBERS, A.USE_ADMIN_SITE} | _OFFERS_MANAGE
+        _EVERYONE
+        | {A.VIEW_MEMBERS, A.MANAGE_MEMBERS, A.USE_ADMIN_SITE, A.MANAGE_TASKS}
+        | _OFFERS_MANAGE
     ),
     Role.CITY_STEERING: frozenset(
         _EVERYONE

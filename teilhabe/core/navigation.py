@@ -33,12 +33,8 @@ NAVIGATION: list[NavEntry] = [
     NavEntry(_("Offers"), "offers:list", Action.VIEW_OFFERS, "/angebotsverwaltung/"),
     # Translated in the referrals catalogue.
     NavEntry(_("Referrals"), "referrals:list", Action.VIEW_REFERRALS, "/vermittlungen/"),
-    NavEntry(
-        _("Referral figures"),
-        "referrals:figures",
-        Action.VIEW_BOROUGH_FIGURES,
-        "/vermittlungen/kennzahlen/",
-    ),
+    # Translated in the steering catalogue.
+    NavEntry(_("Figures"), "steering:referrals", Action.VIEW_BOROUGH_FIGURES, "/steuerung/"),
     # Translated in the finance catalogue.
     NavEntry(_("Money and projects"), "finance:projects", Action.VIEW_GRANTS, "/finanzen/"),
     NavEntry(_("Administration"), "admin:index", Action.USE_ADMIN_SITE, "/admin/"),

@@ -12,14 +12,12 @@ from dataclasses import dataclass
 from django.db.models import Count
 
 from teilhabe.access import Action, Grant, Role, can, visible
-from teilhabe.finance.selectors import (
-    council_decisions_for,
-    money_figures,
-    position_totals,
-    positions_for,
-)
-from teilhabe.geography.models import Borough, District
 from teilhabe.organisations.models import Membership, Organisation
+from teilhabe.steering.start import (
+    borough_start_figures,
+    city_start_figures,
+    finance_start_figures,
+)
 
 
 @dataclass
@@ -29,56 +27,18 @@ class Section:
 
 
 def _city_figures(user, grant: Grant) -> Section:
-    boroughs = list(
-        Borough.objects.annotate(
-            district_count=Count("districts", distinct=True),
-            position_count=Count("positions", distinct=True),
-        ).order_by("number")
-    )
-    return Section(
-        "dashboard/section_steering.html",
-        {
-            "decisions": list(council_decisions_for(user)),
-            "borough_count": len(boroughs),
-            "district_count": District.objects.count(),
-            "positions": position_totals(positions_for(user)),
-            "boroughs": boroughs,
-            "money": money_figures(user),
-        },
-    )
+    return Section("dashboard/section_steering.html", city_start_figures(user))
 
 
 def _finance(user, grant: Grant) -> Section:
-    return Section(
-        "dashboard/section_finance.html",
-        {
-            "decisions": list(council_decisions_for(user)),
-            "positions": position_totals(positions_for(user)),
-            "money": money_figures(user),
-        },
-    )
+    return Section("dashboard/section_finance.html", finance_start_figures(user))
 
 
 def _borough(user, grant: Grant) -> Section:
-    borough = (
-        Borough.objects.filter(pk=grant.borough_id)
-        .select_related("municipality", "competence_team")
-        .first()
-    )
-    if borough is None:
+    figures = borough_start_figures(user, grant.borough_id)
+    if figures is None:
         return Section("dashboard/section_no_borough.html", {})
-    team = getattr(borough, "competence_team", None)
-    return Section(
-        "dashboard/section_borough.html",
-        {
-            "borough": borough,
-            "districts": list(borough.districts.order_by("name")),
-            "positions": position_totals(positions_for(user).filter(borough=borough)),
-            "money": money_figures(user, borough=borough),
-            "partners": list(team.members.order_by("name")) if team else [],
-            "team": team,
-        },
-    )
+    return Section("dashboard/section_borough.html", figures)
 
 
 def _organisation(user, grant: Grant) -> Section:

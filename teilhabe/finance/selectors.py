@@ -6,12 +6,12 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.db.models import Prefetch, QuerySet, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from teilhabe.access import Action, can, visible
+from teilhabe.access import Action, visible
 from teilhabe.finance.models import (
     BudgetLine,
     BudgetLineKind,
@@ -24,10 +24,8 @@ from teilhabe.finance.models import (
     Occupancy,
     Position,
     Project,
-    ProjectStatus,
     StandardCost,
 )
-from teilhabe.organisations.models import OrganisationKind
 
 
 def council_decisions_for(user) -> QuerySet[CouncilDecision]:
@@ -37,34 +35,6 @@ def council_decisions_for(user) -> QuerySet[CouncilDecision]:
             queryset=DecisionAmount.objects.select_related("funding_source").order_by("position"),
         )
     )
-
-
-@dataclass(frozen=True)
-class PositionTotals:
-    total: int
-    city: int
-    welfare: int
-    other: int
-    fte: Decimal
-
-
-def position_totals(positions: QuerySet[Position]) -> PositionTotals:
-    row = positions.aggregate(
-        total=Count("pk"),
-        city=Count("pk", filter=Q(organisation__kind__in=_CITY_KINDS)),
-        welfare=Count("pk", filter=Q(organisation__kind=OrganisationKind.WELFARE_ASSOCIATION)),
-        fte=Sum("fte"),
-    )
-    return PositionTotals(
-        total=row["total"],
-        city=row["city"],
-        welfare=row["welfare"],
-        other=row["total"] - row["city"] - row["welfare"],
-        fte=row["fte"] or Decimal("0.00"),
-    )
-
-
-_CITY_KINDS = [OrganisationKind.CITY_DEPARTMENT, OrganisationKind.BOROUGH_OFFICE]
 
 
 def positions_for(user) -> QuerySet[Position]:
@@ -313,50 +283,6 @@ def projects_for(user) -> QuerySet:
         .select_related("organisation", "borough", "round__fiscal_year", "commitment")
         .defer(*NO_SHAPES)
         .order_by("-submitted_at")
-    )
-
-
-# --- Start page -----------------------------------------------------------------------------
-
-
-@dataclass
-class MoneyFigures:
-    total: MoneyRow
-    by_borough: list[MoneyRow]
-    projects_open: int
-    projects_total: int
-    vacant: int
-    positions: int
-
-
-def money_figures(user, *, borough=None) -> MoneyFigures | None:
-    """Money, projects and vacancies for the start page (city-wide or one borough); ``None``
-    for users who see no budgets."""
-    if not can(user, Action.VIEW_FINANCE):
-        return None
-    lines = budget_lines_for(user)
-    projects = projects_for(user)
-    positions = positions_for(user)
-    if borough is not None:
-        lines = lines.filter(borough=borough)
-        projects = projects.filter(borough=borough)
-        positions = positions.filter(borough=borough)
-    today = timezone.localdate()
-    held = Occupancy.objects.filter(
-        Q(ends_on__isnull=True) | Q(ends_on__gte=today), starts_on__lte=today
-    ).values("position")
-    counts = projects.aggregate(
-        total=Count("pk"),
-        open=Count("pk", filter=~Q(status__in=[ProjectStatus.CLOSED, ProjectStatus.REJECTED])),
-    )
-    pos = positions.aggregate(total=Count("pk"), vacant=Count("pk", filter=~Q(pk__in=held)))
-    return MoneyFigures(
-        total=budget_total(lines),
-        by_borough=budget_by_borough(lines) if borough is None else [],
-        projects_open=counts["open"],
-        projects_total=counts["total"],
-        vacant=pos["vacant"],
-        positions=pos["total"],
     )
 
 

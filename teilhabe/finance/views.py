@@ -28,6 +28,7 @@ from teilhabe.finance.models import (
     ProjectStatus,
 )
 from teilhabe.organisations.models import Organisation
+from teilhabe.steering.money import position_totals
 
 
 def _apply(form, call):
@@ -200,7 +201,7 @@ def positions(request):
         "finance/positions.html",
         {
             "rows": rows,
-            "totals": selectors.position_totals(qs),
+            "totals": position_totals(qs),
             "vacant": sum(1 for r in rows if r.holder is None),
             "by_borough": selectors.position_groups(rows, by="borough"),
             "by_organisation": selectors.position_groups(rows, by="organisation"),

@@ -1,9 +1,10 @@
 from django.shortcuts import render
 
 from teilhabe.access import Action, can, get_for_user, require
-from teilhabe.finance.selectors import position_totals, positions_for
+from teilhabe.finance.selectors import positions_for
 from teilhabe.geography.models import Borough, District
 from teilhabe.geography.selectors import boroughs_for, district_map
+from teilhabe.steering.money import position_totals
 
 
 @require(Action.VIEW_GEOGRAPHY)

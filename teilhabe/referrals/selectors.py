@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import datetime
-import statistics
-from collections import defaultdict
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from teilhabe.access import Action, can, grants, visible
-from teilhabe.core.figures import suppress
+from teilhabe.access import Action, grants, visible
 from teilhabe.geography.models import District
 from teilhabe.offers.models import Offer
 from teilhabe.referrals.allocation import (
@@ -29,7 +26,6 @@ from teilhabe.referrals.models import (
     ReferralEvent,
     ReferralStatus,
 )
-from teilhabe.referrals.workdays import working_days_between
 
 S = ReferralStatus
 
@@ -160,85 +156,6 @@ def allocation_proposal(
             )
         )
     return allocate(seekers, places, policy=policy, today=today), by_key
-
-
-def referral_figures(user: Any, *, since: datetime.date | None = None) -> dict[str, Any]:
-    """Aggregates for steering: never persons, small numbers suppressed.
-
-    Per offer category and per Stadtteil of the offer: referrals, acceptance rate, median
-    working days to the first response, median days on the waiting list.
-    """
-    since = since or timezone.localdate() - datetime.timedelta(days=365)
-    qs = Referral.objects.filter(created_at__date__gte=since)
-    if not can(user, Action.VIEW_CITY_FIGURES):  # borough coordinators: their borough only
-        boroughs = {g.borough_id for g in grants(user) if g.borough_id}
-        qs = qs.filter(recipient__borough_id__in=boroughs)
-    rows = qs.values_list(
-        "pk",
-        "status",
-        "created_at",
-        "responded_at",
-        "waiting_since",
-        "status_changed_at",
-        "offer__category__name",
-        "offer__locations__district__name",
-        "offer__title",
-    )
-
-    def bucket():
-        return {"total": 0, "answered": 0, "accepted": 0, "response_days": [], "waiting_days": []}
-
-    by_category: dict[str, dict] = defaultdict(bucket)
-    by_district: dict[str, dict] = defaultdict(bucket)
-    by_offer: dict[str, dict] = defaultdict(bucket)
-    total = bucket()
-    seen: set = set()
-    for pk, status, created, responded, waiting_since, changed, category, district, offer in rows:
-        key = pk
-        targets = [by_district[district or "—"]]
-        if key not in seen:  # one row per location; count the referral once elsewhere
-            seen.add(key)
-            targets += [by_category[category or "—"], by_offer[offer or "—"], total]
-        for b in targets:
-            b["total"] += 1
-            if responded:
-                b["answered"] += 1
-                b["response_days"].append(
-                    working_days_between(created.date(), timezone.localtime(responded).date())
-                )
-            if status in (S.ACCEPTED, S.STARTED, S.COMPLETED, S.DROPPED_OUT):
-                b["accepted"] += 1
-            if waiting_since:
-                end = (
-                    timezone.localtime(changed).date()
-                    if status != S.WAITING
-                    else timezone.localdate()
-                )
-                b["waiting_days"].append((end - waiting_since).days)
-
-    def present(name: str, b: dict) -> dict:
-        small = suppress(b["total"])
-        return {
-            "name": name,
-            "total": small,
-            "acceptance": None
-            if small.suppressed or not b["answered"]
-            else round(100 * b["accepted"] / b["answered"]),
-            "response_days": None
-            if small.suppressed or not b["response_days"]
-            else statistics.median(b["response_days"]),
-            "waiting_days": None
-            if small.suppressed or not b["waiting_days"]
-            else statistics.median(b["waiting_days"]),
-        }
-
-    return {
-        "since": since,
-        "total": present("", total),
-        "categories": [present(k, v) for k, v in sorted(by_category.items())],
-        "districts": [present(k, v) for k, v in sorted(by_district.items())],
-        "offers": [present(k, v) for k, v in sorted(by_offer.items())],
-    }
 
 
 def referral_panel(user: Any) -> dict[str, int]:

@@ -27,10 +27,6 @@ RULES = {
     ),
     "referrals:allocation": rule({Role.TEAM_LEAD, Role.PROVIDER_EDITOR}),
     "referrals:notifications": rule(ALL_ROLES),
-    "referrals:figures": rule(
-        {Role.CITY_STEERING, Role.BOROUGH_COORDINATOR},
-        note="aggregates only, small numbers suppressed",
-    ),
     # The demo referral goes from Caritas (case worker, team lead) to the VHS (provider editor).
     "referrals:detail": rule(
         {Role.CASE_WORKER, Role.TEAM_LEAD, Role.PROVIDER_EDITOR}, kwargs=_referral

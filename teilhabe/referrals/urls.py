@@ -9,7 +9,6 @@ urlpatterns = [
     path("neu/<uuid:case_code>/", views.referral_send, name="send"),
     path("platzvergabe/", views.allocation, name="allocation"),
     path("benachrichtigungen/", views.notifications, name="notifications"),
-    path("kennzahlen/", views.figures, name="figures"),
     path("<uuid:code>/", views.referral_detail, name="detail"),
     path("<uuid:code>/status/", views.referral_transition, name="transition"),
     path("<uuid:code>/nachricht/", views.referral_message, name="message"),

@@ -247,10 +247,3 @@ def notifications(request):
     items = list(selectors.notifications_for(request.user)[:100])
     notifications_mark_read(user=request.user)
     return render(request, "referrals/notifications.html", {"form": form, "items": items})
-
-
-@require(Action.VIEW_BOROUGH_FIGURES)
-def figures(request):
-    return render(
-        request, "referrals/figures.html", {"figures": selectors.referral_figures(request.user)}
-    )

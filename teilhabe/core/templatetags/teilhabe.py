@@ -24,8 +24,8 @@ def decimal2(value) -> str:
 
 @register.filter
 def figure(value) -> str:
-    """A count for steering views: "1.234", or "< 5" when small (see teilhabe.core.figures)."""
-    from teilhabe.core.figures import Figure, suppress
+    """A count for steering views: "1.234", or "< 5" when small (see teilhabe.steering.suppression)."""
+    from teilhabe.steering.suppression import Figure, suppress
 
     if isinstance(value, Figure):
         return str(value)

@@ -12,9 +12,10 @@ from teilhabe.finance.models import (
     Position,
     Project,
 )
-from teilhabe.finance.selectors import decision_coverage, position_totals
+from teilhabe.finance.selectors import decision_coverage
 from teilhabe.organisations.models import OrganisationKind
 from teilhabe.scenario.loading import scenario_load
+from teilhabe.steering.money import position_totals
 
 
 def test_the_essen_decision_of_24_may_2017_has_the_exact_amounts_and_lvr_coverage(db):

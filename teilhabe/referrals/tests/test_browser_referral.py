@@ -101,7 +101,7 @@ def test_a_referral_walks_from_sending_to_an_achieved_milestone(page, e2e_server
 
     # Steering sees the figures, never the person.
     login(page, "steuerung@essen.teilhabe.example")
-    page.get_by_role("link", name="Kennzahlen Vermittlungen").click()
+    page.get_by_role("link", name="Kennzahlen", exact=True).click()
     page.wait_for_load_state("networkidle")
     assert "Haddad" not in page.locator("main").inner_text()
     assert "< 5" in page.locator("main").inner_text()

@@ -253,7 +253,7 @@ def test_a_foreign_organisation_cannot_open_a_referral(cast, case, person, clien
 def test_steering_sees_referral_figures_but_no_person(cast, case, person, provider, client_as):
     referral = _send(cast, case, person)
     services.referral_transition(user=provider, referral=referral, to=S.ACCEPTED)
-    page = client_as(Role.CITY_STEERING).get(reverse("referrals:figures")).content.decode()
+    page = client_as(Role.CITY_STEERING).get(reverse("steering:referrals")).content.decode()
     assert "&lt; 5" in page
     assert "Haddad" not in page
     assert client_as(Role.CITY_STEERING).get(
@@ -335,32 +335,3 @@ def test_confirming_an_out_of_date_proposal_books_nothing(cast, case, person):
             user=provider, pairs=[(str(referral.code), str(demo_offer().code))]
         )
     assert demo_offer().free_places == free
-
-
-def test_figures_count_each_referral_once_per_offer_category_and_stadtteil(
-    cast, case, person, provider
-):
-    from teilhabe.referrals.selectors import referral_figures
-
-    for _ in range(6):
-        r = services.referral_send(
-            user=cast.case_worker, case=case, offer=demo_offer(), anonymous=True
-        )
-        services.referral_transition(user=provider, referral=r, to=S.WAITING)
-    figures = referral_figures(cast.user(Role.CITY_STEERING))
-    assert figures["total"]["total"].value == 6
-    (offer_row,) = [row for row in figures["offers"] if row["name"] == demo_offer().title]
-    assert offer_row["total"].value == 6
-    assert offer_row["acceptance"] == 0
-    assert offer_row["response_days"] == 0
-
-
-def test_a_borough_coordinator_sees_figures_of_the_own_borough_only(cast, case, person):
-    from teilhabe.referrals.selectors import referral_figures
-
-    for _ in range(6):
-        services.referral_send(user=cast.case_worker, case=case, offer=demo_offer(), anonymous=True)
-    coordinator = cast.user(Role.BOROUGH_COORDINATOR)
-    in_own_borough = demo_offer().organisation.borough_id == cast.borough.pk
-    assert referral_figures(cast.user(Role.CITY_STEERING))["total"]["total"].value == 6
-    assert referral_figures(coordinator)["total"]["total"].value == (6 if in_own_borough else 0)

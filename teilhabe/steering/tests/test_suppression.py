@@ -4,7 +4,7 @@ import pytest
 from django.template import Context, Template
 from django.utils import translation
 
-from teilhabe.core.figures import suppress, suppress_row
+from teilhabe.steering.suppression import suppress, suppress_row
 
 
 @pytest.fixture(autouse=True)

@@ -1,0 +1,139 @@
+"""What part of the city and which period a steering page covers, and who may see it."""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+from dataclasses import dataclass, field
+
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from teilhabe.access import Action, can, visible
+from teilhabe.geography.models import Borough, District
+
+
+@dataclass
+class Scope:
+    """The boroughs a user may see, the borough/Stadtteil chosen, and the period."""
+
+    boroughs: list[Borough]
+    districts: list[District]  # Stadtteile of the chosen borough (or of all boroughs in scope)
+    city: bool  # the whole city (steering) rather than the user's own borough(s)
+    start: datetime.date
+    end: datetime.date
+    borough: Borough | None = None
+    district: District | None = None
+    errors: list[str] = field(default_factory=list)
+    form: object = None
+
+    @property
+    def borough_ids(self) -> set[int]:
+        if self.borough is not None:
+            return {self.borough.pk}
+        return {b.pk for b in self.boroughs}
+
+    @property
+    def district_ids(self) -> set[int]:
+        if self.district is not None:
+            return {self.district.pk}
+        return {d.pk for d in self.districts}
+
+    @property
+    def whole_city(self) -> bool:
+        return self.city and self.borough is None and self.district is None
+
+    @property
+    def label(self) -> str:
+        if self.district is not None:
+            return _("Stadtteil %(name)s") % {"name": self.district.name}
+        if self.borough is not None:
+            return str(self.borough)
+        return _("whole city") if self.city else ", ".join(str(b) for b in self.boroughs)
+
+    def query(self, **extra) -> str:
+        """The filter as a query string (for links and downloads)."""
+        from urllib.parse import urlencode
+
+        params = {"von": self.start.isoformat(), "bis": self.end.isoformat()}
+        if self.borough is not None:
+            params["bezirk"] = str(self.borough.code)
+        if self.district is not None:
+            params["stadtteil"] = str(self.district.code)
+        params.update({k: v for k, v in extra.items() if v is not None})
+        return urlencode(params)
+
+
+def default_period(today: datetime.date | None = None) -> tuple[datetime.date, datetime.date]:
+    """Twelve months: from the first day of the month eleven months ago up to today."""
+    today = today or timezone.localdate()
+    months = today.year * 12 + today.month - 1 - 11
+    return datetime.date(months // 12, months % 12 + 1, 1), today
+
+
+def scope_for(user, params=None) -> Scope:
+    """The scope a request asks for (``bezirk``, ``stadtteil``, ``von``, ``bis``), limited to
+    what the user may see: 404 for a borough or Stadtteil outside it. Invalid input keeps the
+    default period and puts the bound form with its errors on the scope."""
+    from teilhabe.steering.forms import FilterForm
+
+    params = params or {}
+    city = can(user, Action.VIEW_CITY_FIGURES)
+    boroughs = list(
+        visible(user, Action.VIEW_BOROUGH_FIGURES, Borough.objects.defer("geometry")).order_by(
+            "number"
+        )
+    )
+    all_districts = list(
+        District.objects.defer("geometry")
+        .filter(borough__in=boroughs)
+        .select_related("borough")
+        .order_by("borough__number", "name")
+    )
+    borough = district = None
+    if params.get("stadtteil"):
+        district = _one(District.objects.defer("geometry"), params["stadtteil"])
+        if district.borough_id not in {b.pk for b in boroughs}:
+            raise Http404
+        borough = next(b for b in boroughs if b.pk == district.borough_id)
+    elif params.get("bezirk"):
+        borough = _one(Borough.objects.defer("geometry"), params["bezirk"])
+        if borough.pk not in {b.pk for b in boroughs}:
+            raise Http404
+    in_scope = [borough] if borough is not None else boroughs
+    districts = [d for d in all_districts if d.borough in in_scope]
+    start, end = default_period()
+    form = FilterForm(
+        {k: params.get(k, "") for k in ("von", "bis", "bezirk", "stadtteil")} if params else None,
+        boroughs=boroughs,
+        districts=districts if borough is not None else all_districts,
+        city=city,
+        initial={"von": start, "bis": end},
+    )
+    errors = []
+    if form.is_bound and form.is_valid():
+        start = form.cleaned_data["von"] or start
+        end = form.cleaned_data["bis"] or end
+        if end < start:
+            start, end = default_period()
+    elif form.is_bound:
+        errors = [e for field in form.errors.values() for e in field]
+    return Scope(
+        boroughs=boroughs,
+        districts=districts,
+        city=city,
+        start=start,
+        end=end,
+        borough=borough,
+        district=district,
+        errors=errors,
+        form=form,
+    )
+
+
+def _one(qs, code: str):
+    try:
+        return qs.get(code=uuid.UUID(code))
+    except (ValueError, qs.model.DoesNotExist) as exc:
+        raise Http404 from exc

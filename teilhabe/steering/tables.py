@@ -1,0 +1,221 @@
+"""Tables of figures for steering, and the page that suppresses small numbers across them.
+
+An indicator builds :class:`Table` objects from raw aggregates (counts, lists of durations,
+amounts). A :class:`Page` collects every table shown together (on one screen, in one export)
+with the sums that tie them (row totals, the same total in two tables, a borough as the sum
+of its Stadtteile) and :meth:`Page.resolve` applies the small-number rule of
+:mod:`teilhabe.steering.suppression` once for all of them. Templates, charts, maps and
+downloads only ever read the resolved cells — never the raw numbers.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.utils.formats import number_format
+
+from teilhabe.steering.suppression import (
+    protect,
+    rate_allowed,
+    sample_allowed,
+    threshold,
+)
+
+COUNT = "count"  # a number of persons, households, cases, referrals … (suppressed when small)
+SHARE = "share"  # part / base in per cent (shown when neither part nor rest is small)
+MEDIAN = "median"  # median of a list of values (shown from ``threshold`` values on)
+P75 = "p75"  # 75th percentile (nearest rank), same rule
+MONEY = "money"  # euro amounts (not about persons: never suppressed)
+NUMBER = "number"  # other numbers not about persons (FTE, months, offers)
+TEXT = "text"
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+    kind: str = COUNT
+    # SHARE: ``part`` / ``whole`` name raw counts of the same row. MEDIAN/P75: ``part`` names
+    # the raw list of values. Both: ``base`` names a shown COUNT column of the row — when that
+    # cell is hidden, so is this one.
+    part: str = ""
+    whole: str = ""
+    base: str = ""
+    # Columns a chart or map may use; False for helper columns not shown.
+    shown: bool = True
+    # Count columns that add up across rows to the total row (False e.g. for "reached by"
+    # columns of overlapping groups).
+    additive: bool = True
+
+    @property
+    def numeric(self) -> bool:
+        return self.kind != TEXT
+
+
+@dataclass
+class Row:
+    key: str
+    label: str
+    values: dict[str, Any]
+    url: str = ""
+
+
+@dataclass
+class Cell:
+    """One resolved cell: ``text`` for the page, ``value`` for charts and downloads (``None``
+    when hidden or not computable), ``hidden`` when suppressed."""
+
+    text: str
+    value: int | float | Decimal | str | None
+    hidden: bool = False
+
+
+@dataclass
+class Table:
+    key: str
+    title: str
+    columns: list[Column]
+    rows: list[Row]
+    total: Row | None = None
+    summary: str = ""  # what the table shows, in one sentence (caption)
+    # Rows add up to the total row in every additive COUNT column.
+    additive: bool = True
+    # Within each row: column ``key`` is the sum of the columns listed (e.g. all statuses).
+    row_sums: dict[str, list[str]] = field(default_factory=dict)
+    resolved: list[list[Cell]] = field(default_factory=list)
+    resolved_total: list[Cell] | None = None
+
+    @property
+    def shown_columns(self) -> list[Column]:
+        return [c for c in self.columns if c.shown]
+
+    def cell_key(self, row: Row, column: str) -> tuple[str, str, str]:
+        return (self.key, row.key, column)
+
+    def count_keys(self, column: str) -> tuple[tuple[str, str, str] | None, list]:
+        total = self.cell_key(self.total, column) if self.total else None
+        return total, [self.cell_key(r, column) for r in self.rows]
+
+    def body(self) -> list[tuple[Row, list[Cell]]]:
+        return list(zip(self.rows, self.resolved, strict=True))
+
+    def footer(self) -> tuple[Row, list[Cell]] | None:
+        if self.total is None or self.resolved_total is None:
+            return None
+        return self.total, self.resolved_total
+
+    def column_values(self, key: str) -> list[Cell]:
+        i = [c.key for c in self.shown_columns].index(key)
+        return [cells[i] for cells in self.resolved]
+
+
+CellKey = tuple[str, str, str]
+
+
+@dataclass
+class Page:
+    """Every table shown together, and how their figures depend on each other."""
+
+    tables: list[Table] = field(default_factory=list)
+    groups: list[tuple[CellKey, list[CellKey]]] = field(default_factory=list)
+
+    def add(self, table: Table) -> Table:
+        self.tables.append(table)
+        return table
+
+    def sum_of(self, total: CellKey, parts: Sequence[CellKey]) -> None:
+        """``total`` (a cell of one table) is the sum of ``parts`` (cells of others)."""
+        self.groups.append((total, list(parts)))
+
+    def same(self, a: CellKey, b: CellKey) -> None:
+        """The same number appears as ``a`` and as ``b``."""
+        self.groups.append((a, [b]))
+
+    def table(self, key: str) -> Table:
+        return next(t for t in self.tables if t.key == key)
+
+    def resolve(self, *, limit: int | None = None) -> Page:
+        limit = threshold() if limit is None else limit
+        values: dict[CellKey, int] = {}
+        groups = list(self.groups)
+        for t in self.tables:
+            for c in t.columns:
+                if c.kind != COUNT or not c.shown:
+                    continue
+                for r in [*t.rows, *([t.total] if t.total else [])]:
+                    values[t.cell_key(r, c.key)] = int(r.values.get(c.key) or 0)
+                if t.total is not None and t.additive and c.additive:
+                    groups.append(t.count_keys(c.key))
+            for r in [*t.rows, *([t.total] if t.total else [])]:
+                for key, parts in t.row_sums.items():
+                    groups.append((t.cell_key(r, key), [t.cell_key(r, p) for p in parts]))
+        for total, parts in groups:  # groups may name cells of tables that are not shown
+            for k in (total, *parts):
+                values.setdefault(k, 0)
+        hidden = protect(values, groups, limit=limit)
+        for t in self.tables:
+            t.resolved = [_cells(t, r, hidden, limit) for r in t.rows]
+            t.resolved_total = _cells(t, t.total, hidden, limit) if t.total else None
+        return self
+
+
+def _cells(t: Table, row: Row, hidden: set, limit: int) -> list[Cell]:
+    out = []
+    for c in t.shown_columns:
+        out.append(_cell(t, row, c, hidden, limit))
+    return out
+
+
+def _cell(t: Table, row: Row, c: Column, hidden: set, limit: int) -> Cell:
+    v = row.values.get(c.key)
+    if c.kind == COUNT:
+        if t.cell_key(row, c.key) in hidden:
+            return Cell(f"< {limit}", None, hidden=True)
+        n = int(v or 0)
+        return Cell(number_format(n, force_grouping=True), n)
+    if c.kind == SHARE:
+        part, whole = int(row.values.get(c.part) or 0), int(row.values.get(c.whole) or 0)
+        base_hidden = bool(c.base) and t.cell_key(row, c.base) in hidden
+        if base_hidden or not rate_allowed(part, whole, limit=limit):
+            return Cell("–", None, hidden=whole > 0)
+        share = round(100 * part / whole)
+        return Cell(f"{share} %", share)
+    if c.kind in (MEDIAN, P75):
+        sample = list(row.values.get(c.part or c.key) or [])
+        base_hidden = bool(c.base) and t.cell_key(row, c.base) in hidden
+        if base_hidden or not sample_allowed(len(sample), limit=limit):
+            return Cell("–", None, hidden=bool(sample))
+        value = median(sample) if c.kind == MEDIAN else percentile(sample, 75)
+        return Cell(number_format(value, decimal_pos=_decimals(value)), value)
+    if c.kind == MONEY:
+        amount = Decimal(v or 0)
+        return Cell(f"{number_format(amount, 2, force_grouping=True)} €", amount)
+    if c.kind == NUMBER:
+        if v is None:
+            return Cell("–", None)
+        return Cell(number_format(v, decimal_pos=_decimals(v), force_grouping=True), v)
+    return Cell("" if v is None else str(v), "" if v is None else str(v))
+
+
+def _decimals(value) -> int | None:
+    if isinstance(value, int) or (isinstance(value, float) and value.is_integer()):
+        return 0
+    return 1
+
+
+def median(values: Sequence[float]) -> float:
+    m = statistics.median(values)
+    return int(m) if float(m).is_integer() else round(float(m), 1)
+
+
+def percentile(values: Sequence[float], p: int) -> float:
+    """Nearest-rank percentile: the smallest value with at least ``p`` % of values at or below
+    it (no interpolation, so the figure is one of the observed values)."""
+    ordered = sorted(values)
+    rank = max(1, math.ceil(p / 100 * len(ordered)))
+    return ordered[rank - 1]
