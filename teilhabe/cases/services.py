@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from teilhabe.access import Action, can, check, organisations_where
 from teilhabe.audit.models import AuditAction
 from teilhabe.audit.services import audit_record
+from teilhabe.cases.documents import check_upload
 from teilhabe.cases.models import (
     Appointment,
     Case,
@@ -209,8 +210,6 @@ def document_add(
     *, user: Any, case: Case, title: str, upload, person: Person | None = None
 ) -> Document:
     """Store an upload (checked by :func:`teilhabe.cases.documents.check_upload`)."""
-    from teilhabe.cases.documents import check_upload
-
     check(user, Action.EDIT_CASES, case)
     content_type = check_upload(upload)
     document = Document(

@@ -16,6 +16,7 @@ from teilhabe.access import Action, can, get_for_user, grants, require, visible
 from teilhabe.audit.models import AuditAction
 from teilhabe.audit.services import audit_read, audit_read_many, audit_record
 from teilhabe.cases import selectors, services
+from teilhabe.cases.calendar import appointments_ics
 from teilhabe.cases.duplicates import find_duplicates
 from teilhabe.cases.export import person_export
 from teilhabe.cases.forms import (
@@ -42,6 +43,8 @@ from teilhabe.cases.models import (
     Person,
     SharingGrant,
 )
+from teilhabe.cases.pdf import CONSENT_TEXTS, consent_form_pdf
+from teilhabe.cases.pdf import export_pdf as render_pdf
 from teilhabe.organisations.models import Membership
 
 
@@ -153,8 +156,6 @@ def search(request):
 
 @require(Action.VIEW_CASES)
 def calendar(request):
-    from teilhabe.cases.calendar import appointments_ics
-
     rows = list(selectors.appointments_for(request.user, responsible=request.user))
     audit_read_many(request, rows, detail="calendar export")
     response = HttpResponse(appointments_ics(rows), content_type="text/calendar; charset=utf-8")
@@ -411,8 +412,6 @@ def export_json(request, code):
 
 @require(Action.EXPORT_PERSON_DATA)
 def export_pdf(request, code):
-    from teilhabe.cases.pdf import export_pdf as render_pdf
-
     obj = get_for_user(
         request.user, Person.objects.all(), action=Action.EXPORT_PERSON_DATA, code=code
     )
@@ -432,8 +431,6 @@ def export_pdf(request, code):
 
 @require(Action.SHARE_CASES)
 def consent_pdf(request, code):
-    from teilhabe.cases.pdf import CONSENT_TEXTS, consent_form_pdf
-
     obj = get_for_user(
         request.user,
         Person.objects.select_related("organisation"),
