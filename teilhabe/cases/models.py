@@ -161,6 +161,35 @@ class Person(CodedModel):
         "trauma",
         "health_notes",
     )
+    # What case workers record about a person, in the order of the form; the one list that the
+    # form and the services (create, update, merge) go by.
+    EDITABLE_FIELDS = (
+        "family_name",
+        "given_names",
+        "other_spellings",
+        "household_role",
+        "birth_year",
+        "birth_month",
+        "birth_day",
+        "gender",
+        "nationalities",
+        "languages",
+        "needs_interpreter",
+        "residence_status",
+        "residence_valid_until",
+        "arrived_in_germany",
+        "arrived_in_city",
+        "bamf_file_number",
+        "street",
+        "postcode",
+        "district",
+        "housing",
+        "phone",
+        "email",
+        "school_background",
+        "work_background",
+        *SENSITIVE_FIELDS,
+    )
 
     class Meta:
         verbose_name = _("person")

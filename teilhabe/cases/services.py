@@ -32,34 +32,6 @@ from teilhabe.cases.models import (
 from teilhabe.cases.names import first_key, name_key, search_text
 from teilhabe.organisations.models import Organisation
 
-PERSON_FIELDS = (
-    "household_role",
-    "family_name",
-    "given_names",
-    "other_spellings",
-    "birth_year",
-    "birth_month",
-    "birth_day",
-    "gender",
-    "nationalities",
-    "languages",
-    "needs_interpreter",
-    "residence_status",
-    "residence_valid_until",
-    "arrived_in_germany",
-    "arrived_in_city",
-    "bamf_file_number",
-    "street",
-    "postcode",
-    "district",
-    "housing",
-    "phone",
-    "email",
-    "school_background",
-    "work_background",
-    *Person.SENSITIVE_FIELDS,
-)
-
 
 def birth_date_check(year: int | None, month: int | None, day: int | None) -> None:
     """A date of birth may be partial (year only, year and month) but never impossible."""
@@ -110,7 +82,7 @@ def household_register(
 @transaction.atomic
 def person_create(*, user: Any, household: Household, data: dict[str, Any]) -> Person:
     check(user, Action.EDIT_CASES, household)
-    values = {k: v for k, v in data.items() if k in PERSON_FIELDS}
+    values = {k: v for k, v in data.items() if k in Person.EDITABLE_FIELDS}
     birth_date_check(values.get("birth_year"), values.get("birth_month"), values.get("birth_day"))
     person = Person(organisation_id=household.organisation_id, household=household, **values)
     person.full_clean(exclude=["organisation", "household"])
@@ -126,7 +98,7 @@ def person_update(*, user: Any, person: Person, data: dict[str, Any]) -> Person:
     sensitive_ok = can(user, Action.VIEW_SENSITIVE, person)
     changed = []
     for k, v in data.items():
-        if k not in PERSON_FIELDS or (k in Person.SENSITIVE_FIELDS and not sensitive_ok):
+        if k not in Person.EDITABLE_FIELDS or (k in Person.SENSITIVE_FIELDS and not sensitive_ok):
             continue
         if getattr(person, k) != v:
             setattr(person, k, v)
@@ -379,7 +351,7 @@ def persons_merge(*, user: Any, keep: Person, drop: Person) -> Person:
     drop.milestones.exclude(type_id__in=have).update(person=keep)
     spellings = [*keep.spellings, drop.full_name, *drop.spellings]
     keep.other_spellings = "\n".join(dict.fromkeys(s for s in spellings if s != keep.full_name))
-    for field in PERSON_FIELDS:
+    for field in Person.EDITABLE_FIELDS:
         if (
             field not in ("other_spellings",)
             and getattr(keep, field) in ("", None)

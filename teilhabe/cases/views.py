@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime
+import json
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, HttpResponse, HttpResponseNotAllowed, JsonResponse
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -45,6 +47,7 @@ from teilhabe.cases.models import (
 )
 from teilhabe.cases.pdf import CONSENT_TEXTS, consent_form_pdf
 from teilhabe.cases.pdf import export_pdf as render_pdf
+from teilhabe.core.downloads import download, file_download
 from teilhabe.organisations.models import Membership
 
 
@@ -158,9 +161,9 @@ def search(request):
 def calendar(request):
     rows = list(selectors.appointments_for(request.user, responsible=request.user))
     audit_read_many(request, rows, detail="calendar export")
-    response = HttpResponse(appointments_ics(rows), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="termine.ics"'
-    return response
+    return download(
+        appointments_ics(rows), filename="termine.ics", content_type="text/calendar; charset=utf-8"
+    )
 
 
 # --- Registering ----------------------------------------------------------------------------
@@ -405,9 +408,11 @@ def export_json(request, code):
         detail="Art. 15 JSON",
         path=request.path,
     )
-    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
-    response["Content-Disposition"] = f'attachment; filename="auskunft-{obj.code}.json"'
-    return response
+    return download(
+        json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
+        filename=f"auskunft-{obj.code}.json",
+        content_type="application/json",
+    )
 
 
 @require(Action.EXPORT_PERSON_DATA)
@@ -422,11 +427,11 @@ def export_pdf(request, code):
         detail="Art. 15 PDF",
         path=request.path,
     )
-    response = HttpResponse(
-        render_pdf(person_export(request.user, obj)), content_type="application/pdf"
+    return download(
+        render_pdf(person_export(request.user, obj)),
+        filename=f"auskunft-{obj.code}.pdf",
+        content_type="application/pdf",
     )
-    response["Content-Disposition"] = f'attachment; filename="auskunft-{obj.code}.pdf"'
-    return response
 
 
 @require(Action.SHARE_CASES)
@@ -447,9 +452,9 @@ def consent_pdf(request, code):
         born=obj.birth_display,
         organisation=obj.organisation.name,
     )
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="einwilligung-{language}.pdf"'
-    return response
+    return download(
+        pdf, filename=f"einwilligung-{language}.pdf", content_type="application/pdf", inline=True
+    )
 
 
 @require(Action.MERGE_PERSONS)
@@ -636,14 +641,9 @@ def document(request, code):
         code=code,
     )
     audit_read(request, obj, detail="download")
-    response = FileResponse(
-        obj.file.open("rb"),
-        content_type=obj.content_type,
-        as_attachment=True,
-        filename=obj.original_name,
+    return file_download(
+        obj.file.open("rb"), filename=obj.original_name, content_type=obj.content_type
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
 
 
 @require(Action.EDIT_CASES)

@@ -1,10 +1,10 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from teilhabe.access import Action, can, get_for_user, organisations_where, require
+from teilhabe.core.downloads import download
 from teilhabe.finance import exports, selectors, services
 from teilhabe.finance.forms import (
     BudgetChangeForm,
@@ -401,9 +401,12 @@ def project_letter(request, code):
     if project.decided_on is None:
         messages.error(request, _("There is no decision on this project yet."))
         return redirect("finance:project", code=project.code)
-    response = HttpResponse(exports.decision_letter(project), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="bescheid-{project.code}.pdf"'
-    return response
+    return download(
+        exports.decision_letter(project),
+        filename=f"bescheid-{project.code}.pdf",
+        content_type="application/pdf",
+        inline=True,
+    )
 
 
 @require(Action.VIEW_GRANTS)
@@ -414,20 +417,17 @@ def document_download(request, code):
         action=Action.VIEW_GRANTS,
         code=code,
     )
-    response = HttpResponse(bytes(document.content), content_type=document.content_type)
-    safe = document.filename.replace('"', "")
-    response["Content-Disposition"] = f'attachment; filename="{safe}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return download(
+        bytes(document.content), filename=document.filename, content_type=document.content_type
+    )
 
 
 @require(Action.VIEW_FINANCE)
 def export_xlsx(request):
     _form, year = _year(request)
     data = exports.workbook(request.user, year=year)
-    response = HttpResponse(
-        data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    return download(
+        data,
+        filename=f"teilhabe-finanzen-{year.year if year else 'alle'}.xlsx",
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
-    name = f"teilhabe-finanzen-{year.year if year else 'alle'}.xlsx"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response

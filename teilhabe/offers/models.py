@@ -220,6 +220,36 @@ class Offer(CodedModel):
 
     objects = OfferQuerySet.as_manager()
 
+    # What a provider edits, declared once: the form, the services and the imports go by it; the
+    # public (API) sees the same fields except the workflow status.
+    EDITABLE_FIELDS = (
+        "title",
+        "summary",
+        "description",
+        "category",
+        "min_age",
+        "max_age",
+        "women_only",
+        "for_families",
+        "for_children",
+        "for_youth",
+        "childcare",
+        "languages",
+        "is_free",
+        "cost",
+        "cost_note",
+        "registration_required",
+        "capacity",
+        "free_places",
+        "contact_name",
+        "contact_email",
+        "contact_phone",
+        "url",
+        "status",
+        "last_reviewed",
+    )
+    PUBLIC_FIELDS = tuple(f for f in EDITABLE_FIELDS if f != "status")
+
     class Meta:
         verbose_name = _("offer")
         verbose_name_plural = _("offers")

@@ -26,34 +26,6 @@ from teilhabe.offers.models import (
 )
 from teilhabe.organisations.models import Organisation
 
-OFFER_FIELDS = (
-    "title",
-    "summary",
-    "description",
-    "category",
-    "min_age",
-    "max_age",
-    "women_only",
-    "for_families",
-    "for_children",
-    "for_youth",
-    "childcare",
-    "languages",
-    "is_free",
-    "cost",
-    "cost_note",
-    "registration_required",
-    "capacity",
-    "free_places",
-    "contact_name",
-    "contact_email",
-    "contact_phone",
-    "url",
-    "status",
-    "last_reviewed",
-)
-GERMAN_TEXT_FIELDS = ("title", "summary", "description")
-
 
 class OfferError(ValueError):
     """Input that cannot be stored; the message is German and says what to fix."""
@@ -154,7 +126,7 @@ def _save(
     locations: list[Location] | None,
     schedules: list[dict] | None,
 ) -> None:
-    for name in OFFER_FIELDS:
+    for name in Offer.EDITABLE_FIELDS:
         if name in values:
             setattr(offer, name, values[name])
     offer.full_clean(exclude=["locations", "key"])
@@ -178,7 +150,7 @@ def offer_create(
     key: str | None = None,
 ) -> Offer:
     """Create an offer of ``organisation`` with its places and times. ``values`` holds fields
-    of :data:`OFFER_FIELDS`; ``schedules`` as in :func:`schedules_replace`."""
+    of :data:`Offer.EDITABLE_FIELDS`; ``schedules`` as in :func:`schedules_replace`."""
     check(user, Action.MANAGE_OFFERS, organisation)
     _check_offer(values)
     offer = Offer(organisation=organisation, key=key)
@@ -198,7 +170,7 @@ def offer_update(
     """Change an offer (and, when given, its places and times); a change of its German texts
     marks every translation outdated. ``values`` may hold only the fields that change."""
     check(user, Action.MANAGE_OFFERS, offer)
-    values = {**{name: getattr(offer, name) for name in OFFER_FIELDS}, **values}
+    values = {**{name: getattr(offer, name) for name in Offer.EDITABLE_FIELDS}, **values}
     _check_offer(values)
     # From the database: a bound model form has already changed the instance.
     before = Offer.objects.get(pk=offer.pk).source_hash()

@@ -4,12 +4,13 @@ import binascii
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from teilhabe.access import Action, can, get_for_user, grants, require, visible
+from teilhabe.core.downloads import download
 from teilhabe.geography.models import Borough
 from teilhabe.offers import selectors, services
 from teilhabe.offers.forms import (
@@ -323,11 +324,11 @@ def translation_files(request):
     result = None
     if request.method == "GET" and "language" in request.GET and form.is_valid():
         language = form.cleaned_data["language"]
-        response = HttpResponse(
-            translations_export(language=language, offers=own), content_type="text/csv"
+        return download(
+            translations_export(language=language, offers=own),
+            filename=f"angebote-{language}.csv",
+            content_type="text/csv",
         )
-        response["Content-Disposition"] = f'attachment; filename="angebote-{language}.csv"'
-        return response
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         if upload is None:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.text import slugify
 
 from teilhabe.access import Action, require
+from teilhabe.core.downloads import download
 from teilhabe.steering import exports
 from teilhabe.steering.referrals import referral_page
 from teilhabe.steering.scope import Scope, scope_for
@@ -86,11 +87,13 @@ def export(request, topic: str):
         raise Http404
     filename = slugify(f"teilhabe-{topic}-{table.key}-{scope.start}-{scope.end}")
     if fmt == "csv":
-        response = HttpResponse(exports.table_csv(table), content_type="text/csv; charset=utf-8")
-    else:
-        response = HttpResponse(
-            exports.table_xlsx(table),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        return download(
+            exports.table_csv(table),
+            filename=f"{filename}.csv",
+            content_type="text/csv; charset=utf-8",
         )
-    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
-    return response
+    return download(
+        exports.table_xlsx(table),
+        filename=f"{filename}.xlsx",
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
