@@ -24,6 +24,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+handler400 = "teilhabe.core.views.error_400"
 handler403 = "teilhabe.core.views.error_403"
 handler404 = "teilhabe.core.views.error_404"
 handler500 = "teilhabe.core.views.error_500"

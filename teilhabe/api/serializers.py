@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from teilhabe.offers.models import Category, Location, Offer
@@ -10,7 +11,7 @@ from teilhabe.organisations.models import Organisation
 
 class CategorySerializer(serializers.ModelSerializer):
     id = serializers.UUIDField(source="code")
-    parent = serializers.SlugRelatedField(slug_field="key", read_only=True)
+    parent = serializers.SlugRelatedField(slug_field="key", read_only=True, allow_null=True)
     names = serializers.DictField(child=serializers.CharField())
 
     class Meta:
@@ -56,11 +57,27 @@ class LocationSerializer(serializers.ModelSerializer):
         ]
 
 
+@extend_schema_field(
+    {
+        "type": "string",
+        "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$",
+        "example": "09:00",
+        "description": "Uhrzeit (Ortszeit) als HH:MM",
+    }
+)
+class ClockTimeField(serializers.TimeField):
+    """A time of day as "09:00" — not ``format: time`` (RFC 3339 wants seconds and an offset)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("format", "%H:%M")
+        super().__init__(**kwargs)
+
+
 class ScheduleSerializer(serializers.Serializer):
     weekday = serializers.IntegerField(allow_null=True, help_text="0 = Monday … 6 = Sunday")
     date = serializers.DateField(allow_null=True)
-    starts_at = serializers.TimeField(format="%H:%M")
-    ends_at = serializers.TimeField(format="%H:%M")
+    starts_at = ClockTimeField()
+    ends_at = ClockTimeField()
     valid_from = serializers.DateField(allow_null=True)
     valid_until = serializers.DateField(allow_null=True)
     pauses_in_school_holidays = serializers.BooleanField()

@@ -11,24 +11,27 @@ import hashlib
 from csp.decorators import csp_update
 from django.core.cache import cache
 from django.db.models import Prefetch
-from django.http import HttpResponse, HttpResponseNotModified
+from django.http import Http404, HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404
+from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from drf_spectacular.views import SpectacularRedocView, SpectacularSwaggerView
 from rest_framework import generics
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
 
+from teilhabe.api.schema import ApiSchema
 from teilhabe.api.serializers import (
     CategorySerializer,
     LocationSerializer,
     OfferSerializer,
     OrganisationSerializer,
 )
+from teilhabe.offers.filters import FALSE_WORDS, TRUE_WORDS, OfferFilterSet
 from teilhabe.offers.hsds import export as hsds
 from teilhabe.offers.models import (
     PUBLIC_LANGUAGE_CODES,
@@ -38,23 +41,52 @@ from teilhabe.offers.models import (
     OfferTranslation,
     Schedule,
 )
-from teilhabe.offers.selectors import OfferFilter, directory_version, public_offers
+from teilhabe.offers.selectors import directory_version, public_offers
 from teilhabe.organisations.models import Organisation
 
 CACHE_SECONDS = 300
 
 
 class Pagination(PageNumberPagination):
+    """``page`` from 1, ``page_size`` from 1 to 100 (default 20); anything else is a 400."""
+
     page_size = 20
     page_size_query_param = "page_size"
     max_page_size = 100
+    last_page_strings = ()
+
+    def get_page_size(self, request):
+        return _int(request, self.page_size_query_param, 1, self.max_page_size) or self.page_size
+
+    def paginate_queryset(self, queryset, request, view=None):
+        _int(request, self.page_query_param, 1, None)
+        return super().paginate_queryset(queryset, request, view)
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == self.page_query_param:
+                parameter["schema"]["minimum"] = 1
+            elif parameter["name"] == self.page_size_query_param:
+                parameter["schema"].update(
+                    minimum=1, maximum=self.max_page_size, default=self.page_size
+                )
+        return parameters
 
 
 class ConditionalMixin:
     """ETag for every GET, from the directory version and the URL; cached JSON bodies."""
 
     throttle_classes = [AnonRateThrottle]
+    schema = ApiSchema()
     cacheable = True
+    # Error answers the OpenAPI document lists for the view (teilhabe.api.schema).
+    error_statuses: tuple[int, ...] = (304, 404, 429)
+
+    def handle_exception(self, exc):
+        if isinstance(exc, Http404):  # one German message, no model names
+            exc = NotFound()
+        return super().handle_exception(exc)
 
     def _etag(self, request) -> str:
         version = getattr(request, "_directory_version", None) or directory_version()
@@ -101,60 +133,39 @@ def _int(request, name, lo=None, hi=None):
     try:
         number = int(value)
     except ValueError:
-        raise ValidationError({name: f"„{value}“ ist keine ganze Zahl."}) from None
-    if (lo is not None and number < lo) or (hi is not None and number > hi):
-        raise ValidationError({name: f"Der Wert muss zwischen {lo} und {hi} liegen."})
+        raise ValidationError({name: [f"„{value}“ ist keine ganze Zahl."]}) from None
+    if lo is not None and number < lo:
+        raise ValidationError({name: [f"Der Wert muss mindestens {lo} sein."]})
+    if hi is not None and number > hi:
+        raise ValidationError({name: [f"Der Wert darf höchstens {hi} sein."]})
     return number
 
 
+def _flag(request, name) -> bool:
+    value = request.query_params.get(name, "").strip().lower()
+    if value in TRUE_WORDS:
+        return True
+    if value in FALSE_WORDS:
+        return False
+    raise ValidationError({name: ["Erwartet wird true oder false."]})
+
+
 def _lang(request) -> str:
-    lang = request.query_params.get("lang", "de")
+    lang = request.query_params.get("lang") or "de"
     if lang not in PUBLIC_LANGUAGE_CODES:
         raise ValidationError(
-            {"lang": f"Unbekannte Sprache; erlaubt: {', '.join(PUBLIC_LANGUAGE_CODES)}."}
+            {"lang": [f"Unbekannte Sprache; erlaubt: {', '.join(PUBLIC_LANGUAGE_CODES)}."]}
         )
     return lang
 
 
-def offer_filter(request) -> OfferFilter:
-    category = request.query_params.get("kategorie", "")
-    if category and not Category.objects.filter(key=category).exists():
-        raise ValidationError({"kategorie": f"Unbekannte Kategorie „{category}“."})
-    district = request.query_params.get("stadtteil", "")
-    if district:
-        import uuid
-
-        try:
-            uuid.UUID(district)
-        except ValueError:
-            raise ValidationError({"stadtteil": "Erwartet wird die ID eines Stadtteils."}) from None
-    return OfferFilter(
-        q=request.query_params.get("q", "")[:100].strip(),
-        borough=_int(request, "bezirk", 1, 99),
-        district=district,
-        category=category,
-        language=request.query_params.get("sprache", "")[:8],
-        age=_int(request, "alter", 0, 120),
-        free=request.query_params.get("kostenlos") in ("1", "true", "ja"),
-        weekday=_int(request, "wochentag", 0, 6),
-    )
+LANG_PARAMETER = OpenApiParameter(
+    "lang", str, enum=PUBLIC_LANGUAGE_CODES, description="Sprache der Texte"
+)
 
 
-OFFER_PARAMETERS = [
-    OpenApiParameter("lang", str, enum=PUBLIC_LANGUAGE_CODES, description="Sprache der Texte"),
-    OpenApiParameter("q", str, description="Suchtext"),
-    OpenApiParameter("bezirk", int, description="Nummer des Stadtbezirks"),
-    OpenApiParameter("stadtteil", OpenApiTypes.UUID, description="ID des Stadtteils"),
-    OpenApiParameter("kategorie", str, description="Schlüssel der Kategorie"),
-    OpenApiParameter("sprache", str, description="gesprochene Sprache (ISO 639-1)"),
-    OpenApiParameter("alter", int, description="Alter der teilnehmenden Person"),
-    OpenApiParameter("kostenlos", bool, description="nur kostenlose Angebote"),
-    OpenApiParameter("wochentag", int, description="0 = Montag … 6 = Sonntag"),
-]
-
-
-def _offer_queryset(lang: str, filters: OfferFilter | None = None):
-    qs = public_offers(filters).prefetch_related(
+def _offer_queryset(lang: str):
+    qs = public_offers().prefetch_related(
         Prefetch(
             "locations",
             queryset=Location.objects.select_related("organisation", "district__borough"),
@@ -172,23 +183,29 @@ def _offer_queryset(lang: str, filters: OfferFilter | None = None):
     return qs
 
 
-@extend_schema(parameters=OFFER_PARAMETERS, tags=["Angebote"])
+@extend_schema(parameters=[LANG_PARAMETER], tags=["Angebote"])
 class OfferList(ConditionalMixin, generics.ListAPIView):
-    """Veröffentlichte Angebote, gefiltert wie im Angebotsfinder."""
+    """Veröffentlichte Angebote, gefiltert wie im Angebotsfinder (derselbe Filter)."""
 
     serializer_class = OfferSerializer
     pagination_class = Pagination
+    error_statuses = (304, 400, 404, 429)
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = OfferFilterSet
 
     def get_queryset(self):
-        return _offer_queryset(_lang(self.request), offer_filter(self.request))
+        return _offer_queryset(_lang(self.request))
 
     def get_serializer_context(self):
         return {**super().get_serializer_context(), "lang": _lang(self.request)}
 
 
-@extend_schema(parameters=OFFER_PARAMETERS[:1], tags=["Angebote"])
+@extend_schema(parameters=[LANG_PARAMETER], tags=["Angebote"])
 class OfferDetail(ConditionalMixin, generics.RetrieveAPIView):
+    """Ein veröffentlichtes Angebot."""
+
     serializer_class = OfferSerializer
+    error_statuses = (304, 400, 404, 429)
     lookup_field = "code"
     lookup_url_kwarg = "id"
 
@@ -199,30 +216,44 @@ class OfferDetail(ConditionalMixin, generics.RetrieveAPIView):
         return {**super().get_serializer_context(), "lang": _lang(self.request)}
 
 
+def _public_organisations():
+    """Active organisations with at least one published offer: list and detail serve these."""
+    with_offers = Offer.objects.published().values("organisation_id")
+    return Organisation.objects.filter(is_active=True, pk__in=with_offers).order_by("name")
+
+
 @extend_schema(tags=["Organisationen"])
 class OrganisationList(ConditionalMixin, generics.ListAPIView):
     """Organisationen mit mindestens einem veröffentlichten Angebot oder Ort."""
 
     serializer_class = OrganisationSerializer
     pagination_class = Pagination
+    error_statuses = (304, 400, 404, 429)
 
     def get_queryset(self):
-        with_offers = Offer.objects.published().values("organisation_id")
-        return Organisation.objects.filter(is_active=True, pk__in=with_offers).order_by("name")
+        return _public_organisations()
 
 
 @extend_schema(tags=["Organisationen"])
 class OrganisationDetail(ConditionalMixin, generics.RetrieveAPIView):
+    """Eine Organisation der Liste (dieselbe Auswahl: aktiv, mit veröffentlichtem Angebot)."""
+
     serializer_class = OrganisationSerializer
     lookup_field = "code"
     lookup_url_kwarg = "id"
-    queryset = Organisation.objects.filter(is_active=True)
+
+    def get_queryset(self):
+        return _public_organisations()
 
 
 @extend_schema(
     tags=["Orte"],
     parameters=[
-        OpenApiParameter("bezirk", int, description="Nummer des Stadtbezirks"),
+        OpenApiParameter(
+            "bezirk",
+            {"type": "integer", "minimum": 1, "maximum": 99},
+            description="Nummer des Stadtbezirks",
+        ),
         OpenApiParameter("regelsystem", bool, description="nur Kitas und Schulen"),
     ],
 )
@@ -231,6 +262,7 @@ class LocationList(ConditionalMixin, generics.ListAPIView):
 
     serializer_class = LocationSerializer
     pagination_class = Pagination
+    error_statuses = (304, 400, 404, 429)
 
     def get_queryset(self):
         qs = Location.objects.select_related("organisation", "district__borough").order_by(
@@ -239,7 +271,7 @@ class LocationList(ConditionalMixin, generics.ListAPIView):
         borough = _int(self.request, "bezirk", 1, 99)
         if borough is not None:
             qs = qs.filter(district__borough__number=borough)
-        if self.request.query_params.get("regelsystem") in ("1", "true", "ja"):
+        if _flag(self.request, "regelsystem"):
             qs = qs.filter(is_standard_system=True)
         return qs
 
@@ -254,6 +286,9 @@ class LocationDetail(ConditionalMixin, generics.RetrieveAPIView):
 
 @extend_schema(tags=["Kategorien"])
 class CategoryList(ConditionalMixin, generics.ListAPIView):
+    """Die Kategorien der Angebote mit ihren Namen je Sprache."""
+
+    error_statuses = (304, 429)
     serializer_class = CategorySerializer
     pagination_class = None
     queryset = Category.objects.select_related("parent").order_by("position", "name")
@@ -292,10 +327,23 @@ class _HsdsDetail(APIView):
 class HsdsServiceList(ConditionalMixin, _HsdsList):
     """HSDS 3.0: veröffentlichte Angebote als Services (Seitenformat der HSDS-API)."""
 
+    error_statuses = (304, 400, 429)
+
     @extend_schema(
         tags=["HSDS 3.0"],
         operation_id="hsds_services_list",
-        parameters=[OpenApiParameter("page", int), OpenApiParameter("per_page", int)],
+        parameters=[
+            OpenApiParameter(
+                "page",
+                {"type": "integer", "minimum": 1, "maximum": 100000},
+                description="Seite (ab 1)",
+            ),
+            OpenApiParameter(
+                "per_page",
+                {"type": "integer", "minimum": 1, "maximum": 100, "default": 50},
+                description="Services je Seite",
+            ),
+        ],
         responses={200: OpenApiTypes.OBJECT},
     )
     def get(self, request, *args, **kwargs):

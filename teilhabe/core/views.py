@@ -1,8 +1,10 @@
 from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from rest_framework.exceptions import NotFound, ParseError
 
 
 @never_cache
@@ -22,7 +24,20 @@ def error_403(request, exception=None):
     return render(request, "403.html", status=403)
 
 
+def _api(request) -> bool:
+    """The open API answers errors in JSON, like its endpoints (``{"detail": …}``)."""
+    return request.path.startswith("/api/")
+
+
+def error_400(request, exception=None):
+    if _api(request):
+        return JsonResponse({"detail": str(ParseError.default_detail)}, status=400)
+    return defaults.bad_request(request, exception)
+
+
 def error_404(request, exception=None):
+    if _api(request):
+        return JsonResponse({"detail": str(NotFound.default_detail)}, status=404)
     return render(request, "404.html", status=404)
 
 

@@ -1,68 +1,23 @@
-"""Reads for the offers directory (staff pages, public finder and API share the filters)."""
+"""Reads for the offers directory (staff pages, public finder and API share one filter,
+:mod:`teilhabe.offers.filters`)."""
 
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Max, Prefetch, QuerySet
 
 from teilhabe.access import Action, visible
 from teilhabe.geography.models import Borough, District
+from teilhabe.offers.filters import OfferFilterSet
 from teilhabe.offers.models import (
     Category,
     Location,
     Offer,
     OfferStatus,
     OfferTranslation,
-    Schedule,
 )
-
-
-@dataclass(frozen=True)
-class OfferFilter:
-    """The finder's filters; every field is optional."""
-
-    q: str = ""
-    borough: int | None = None  # Borough.number
-    district: str = ""  # District.code (UUID as string)
-    category: str = ""  # Category.key
-    language: str = ""  # ISO 639-1 code spoken at the offer
-    age: int | None = None
-    free: bool = False
-    weekday: int | None = None  # 0 = Monday
-
-    def apply(self, qs: QuerySet[Offer]) -> QuerySet[Offer]:
-        if self.q:
-            for word in self.q.split()[:5]:
-                qs = qs.filter(
-                    Q(title__icontains=word)
-                    | Q(summary__icontains=word)
-                    | Q(organisation__name__icontains=word)
-                    | Q(translations__title__icontains=word)
-                )
-            qs = qs.distinct()
-        at = Location.objects.filter(offers=OuterRef("pk"))
-        if self.district:
-            qs = qs.filter(Exists(at.filter(district__code=self.district)))
-        elif self.borough is not None:
-            qs = qs.filter(Exists(at.filter(district__borough__number=self.borough)))
-        if self.category:
-            qs = qs.filter(Q(category__key=self.category) | Q(category__parent__key=self.category))
-        if self.language:
-            qs = qs.filter(languages_index__contains=f",{self.language},")
-        if self.age is not None:
-            qs = qs.filter(Q(min_age__isnull=True) | Q(min_age__lte=self.age)).filter(
-                Q(max_age__isnull=True) | Q(max_age__gte=self.age)
-            )
-        if self.free:
-            qs = qs.filter(is_free=True)
-        if self.weekday is not None:
-            qs = qs.filter(
-                Exists(Schedule.objects.filter(offer=OuterRef("pk"), weekday=self.weekday))
-            )
-        return qs
 
 
 def offers_for(user, *, action: str = Action.VIEW_OFFERS) -> QuerySet[Offer]:
@@ -78,10 +33,11 @@ def locations_for(user, *, action: str = Action.MANAGE_OFFERS) -> QuerySet[Locat
     return visible(user, action, Location).select_related("district__borough")
 
 
-def public_offers(filters: OfferFilter | None = None) -> QuerySet[Offer]:
-    """Published offers, with what a list of them shows, filtered."""
-    qs = Offer.objects.published().select_related("organisation", "category")
-    return (filters or OfferFilter()).apply(qs).order_by("title", "pk")
+def public_offers(filters: OfferFilterSet | None = None) -> QuerySet[Offer]:
+    """Published offers, with what a list of them shows, filtered by ``filters`` (the one
+    offer filter, :class:`teilhabe.offers.filters.OfferFilterSet`)."""
+    qs = filters.qs if filters is not None else Offer.objects.published()
+    return qs.select_related("organisation", "category").order_by("title", "pk")
 
 
 def with_details(qs: QuerySet[Offer], language: str | None = None) -> QuerySet[Offer]:

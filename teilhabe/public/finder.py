@@ -4,60 +4,33 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django import forms
-from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext_lazy as _
 
-from teilhabe.geography.models import Borough, District
-from teilhabe.offers.models import NATIVE_LANGUAGE_NAMES, SPOKEN_LANGUAGES, Category, Offer
-from teilhabe.offers.selectors import OfferFilter
+from teilhabe.offers.filters import OfferFilterSet
+from teilhabe.offers.models import Offer
+
+# The finder's own labels (translated into every finder language in this app's catalogue); the
+# filter itself is declared once, in :class:`teilhabe.offers.filters.OfferFilterSet`.
+LABELS = {
+    "q": _("Search"),
+    "bezirk": _("Borough"),
+    "stadtteil": _("District"),
+    "kategorie": _("Category"),
+    "sprache": _("Language spoken"),
+    "alter": _("Age"),
+    "wochentag": _("Weekday"),
+    "kostenlos": _("Free of charge only"),
+}
 
 
-class FinderForm(forms.Form):
-    """GET parameters of the finder (German names: they are part of shareable URLs)."""
-
-    q = forms.CharField(label=_("Search"), required=False, max_length=100)
-    bezirk = forms.TypedChoiceField(
-        label=_("Borough"), required=False, coerce=int, empty_value=None
-    )
-    stadtteil = forms.ChoiceField(label=_("District"), required=False)
-    kategorie = forms.ChoiceField(label=_("Category"), required=False)
-    sprache = forms.ChoiceField(label=_("Language spoken"), required=False)
-    alter = forms.IntegerField(label=_("Age"), required=False, min_value=0, max_value=120)
-    wochentag = forms.TypedChoiceField(
-        label=_("Weekday"), required=False, coerce=int, empty_value=None
-    )
-    kostenlos = forms.BooleanField(label=_("Free of charge only"), required=False)
-
-    def __init__(self, *args, language: str, boroughs, districts, categories, **kwargs):
-        super().__init__(*args, **kwargs)
-        every = ("", _("all"))
-        self.fields["bezirk"].choices = [every] + [(b.number, str(b)) for b in boroughs]
-        self.fields["stadtteil"].choices = [every] + [
-            (str(d.code), d.name) for d in sorted(districts, key=lambda d: d.name)
-        ]
-        self.fields["kategorie"].choices = [every] + [
-            (c.key, c.name_in(language)) for c in categories
-        ]
-        self.fields["sprache"].choices = [every] + [
-            (code, NATIVE_LANGUAGE_NAMES.get(code, name)) for code, name in SPOKEN_LANGUAGES.items()
-        ]
-        self.fields["wochentag"].choices = [every, *list(WEEKDAYS.items())]
-
-    def to_filter(self) -> OfferFilter:
-        if not self.is_valid():
-            return OfferFilter()
-        d = self.cleaned_data
-        return OfferFilter(
-            q=d["q"].strip(),
-            borough=d["bezirk"],
-            district=d["stadtteil"],
-            category=d["kategorie"],
-            language=d["sprache"],
-            age=d["alter"],
-            free=d["kostenlos"],
-            weekday=d["wochentag"],
-        )
+def finder_filters(data, *, language: str, for_display: bool = True) -> OfferFilterSet:
+    """The offer filter as the finder shows it: labels and "all" in the reader's language."""
+    filters = OfferFilterSet(data or None, language=language, for_display=for_display)
+    for name, field in filters.form.fields.items():
+        field.label = LABELS[name]
+        if hasattr(field, "empty_label"):
+            field.empty_label = _("all")
+    return filters
 
 
 @dataclass
@@ -87,10 +60,3 @@ def text_of(offer: Offer, language: str) -> OfferText:
                 language,
             )
     return OfferText(offer.title, offer.summary, offer.description, language != "de", "de")
-
-
-def geography():
-    boroughs = list(Borough.objects.defer("geometry").order_by("number"))
-    districts = list(District.objects.defer("geometry").select_related("borough").order_by("name"))
-    categories = list(Category.objects.filter(parent=None).order_by("position", "name"))
-    return boroughs, districts, categories

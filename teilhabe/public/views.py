@@ -27,7 +27,7 @@ from teilhabe.offers.selectors import (
     public_offers,
     with_details,
 )
-from teilhabe.public.finder import FinderForm, geography, text_of
+from teilhabe.public.finder import finder_filters, text_of
 
 PAGE_SIZE = 20
 ICS_LIMIT = 200
@@ -115,38 +115,26 @@ def root(request):
     return redirect("public:finder", lang="de")
 
 
-def _finder_state(request, lang: str):
-    boroughs, districts, categories = geography()
-    form = FinderForm(
-        request.GET or None,
-        language=lang,
-        boroughs=boroughs,
-        districts=districts,
-        categories=categories,
-    )
-    return form, form.to_filter(), districts
-
-
 @gzip_page
 @require_GET
 @_cached
 def finder(request, lang):
     lang = _language(lang)
     with translation.override(lang):
-        form, filters, _districts = _finder_state(request, lang)
+        filters = finder_filters(request.GET, language=lang)
         qs = public_offers(filters)
         page = Paginator(with_details(qs, lang), PAGE_SIZE).get_page(request.GET.get("seite"))
         counts = district_counts(qs)
     items = [{"offer": o, "text": text_of(o, lang)} for o in page]
     query = request.GET.copy()
     query.pop("seite", None)
-    shape = _map(counts, query, filters.district)
+    shape = _map(counts, query, filters.chosen_district)
     return _render(
         request,
         "public/finder.html",
         lang,
         {
-            "form": form,
+            "form": filters.form,
             "page": page,
             "items": items,
             "query": query.urlencode(),
@@ -251,7 +239,7 @@ def offer_ics(request, lang, code):
 @require_GET
 def search_ics(request, lang):
     lang = _language(lang)
-    _form, filters, _districts = _finder_state(request, lang)
+    filters = finder_filters(request.GET, language=lang, for_display=False)
     offers = list(with_details(public_offers(filters), lang)[:ICS_LIMIT])
     entries = []
     for o in offers:

@@ -39,7 +39,7 @@ def test_the_language_parameter_returns_translations_and_says_which_language(cli
 def test_bad_parameters_get_a_clear_german_message(client):
     response = client.get(reverse("api:offer-list"), {"kategorie": "gibt-es-nicht"})
     assert response.status_code == 400
-    assert "Unbekannte Kategorie" in response.json()["kategorie"]
+    assert "Unbekannte Kategorie" in response.json()["kategorie"][0]
     response = client.get(reverse("api:offer-list"), {"alter": "alt"})
     assert response.status_code == 400
 
@@ -101,3 +101,44 @@ def test_the_hsds_service_of_the_integration_course_has_all_parts(client):
 
 def test_a_broken_hsds_document_is_reported(client):
     assert errors({"id": "x", "name": "n", "status": "open", "extra": 1}, strict=True)
+
+
+def test_an_organisation_outside_the_list_is_not_served_by_the_detail_either(client):
+    from teilhabe.organisations.models import Organisation
+
+    listed = {
+        o["id"]
+        for o in client.get(reverse("api:organisation-list"), {"page_size": 100}).json()["results"]
+    }
+    hidden = Organisation.objects.filter(is_active=True).exclude(offers__status="published").first()
+    assert hidden is not None and str(hidden.code) not in listed
+    response = client.get(reverse("api:organisation-detail", args=[hidden.code]))
+    assert response.status_code == 404
+    assert response.json() == {"detail": "Nicht gefunden."}
+
+
+def test_an_unknown_api_address_answers_in_json(client):
+    response = client.get("/api/v1/offers/keine-uuid/")
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["detail"]
+
+
+def test_times_are_declared_as_hours_and_minutes_and_parent_may_be_null(client):
+    doc = client.get(reverse("api:schema"), {"format": "json"}).json()
+    schemas = doc["components"]["schemas"]
+    starts = schemas["Schedule"]["properties"]["starts_at"]
+    assert "format" not in starts and starts["pattern"].startswith("^([01]")
+    assert schemas["Category"]["properties"]["parent"]["nullable"] is True
+    offers = doc["paths"]["/api/v1/offers/"]["get"]
+    assert {"400", "404", "429"} <= set(offers["responses"])
+    size = next(p for p in offers["parameters"] if p["name"] == "page_size")
+    assert size["schema"]["maximum"] == 100
+    category = next(p for p in offers["parameters"] if p["name"] == "kategorie")
+    assert "sport" in category["schema"]["enum"]
+
+
+def test_paging_beyond_the_limits_is_refused(client):
+    assert client.get(reverse("api:offer-list"), {"page_size": 101}).status_code == 400
+    assert client.get(reverse("api:offer-list"), {"page": 0}).status_code == 400
+    assert client.get(reverse("api:offer-list"), {"page": 9999}).status_code == 404

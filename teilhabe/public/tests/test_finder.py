@@ -96,3 +96,15 @@ def test_the_search_calendar_holds_the_found_offers(client):
     response = client.get(reverse("public:search_ics", args=["de"]), {"kategorie": "sport"})
     assert response.status_code == 200
     assert b"Schwimmen lernen" in response.content
+
+
+def test_the_finder_and_the_api_use_the_same_filter(client):
+    params = {"kategorie": "sport", "alter": "10", "kostenlos": "on"}
+    finder = client.get(reverse("public:finder", args=["de"]), params)
+    api = client.get(reverse("api:offer-list"), params).json()
+    assert finder.context["total"] == api["count"] > 0
+    # An invalid value is ignored by the finder (the other filters still apply) and refused by
+    # the API with a message for the parameter.
+    bad = {**params, "alter": "alt"}
+    assert client.get(reverse("public:finder", args=["de"]), bad).status_code == 200
+    assert "alter" in client.get(reverse("api:offer-list"), bad).json()
