@@ -5,7 +5,7 @@ MANAGE := $(PY) $(CURDIR)/manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup messages makemessages lint fmt check worker bench clean docs
+.PHONY: run test setup messages makemessages lint fmt check worker bench clean docs lock
 
 ## Install everything, prepare the database, load the Essen scenario, serve on :8000.
 run: setup
@@ -27,7 +27,7 @@ test: setup
 
 setup: .venv/.ready messages
 
-.venv/.ready: requirements.lock package-lock.json scripts/bootstrap.sh
+.venv/.ready: requirements-dev.lock package-lock.json scripts/bootstrap.sh
 	@scripts/bootstrap.sh $(if $(CI),--browser,)
 	@mkdir -p var && touch $@
 
@@ -67,3 +67,9 @@ clean:
 ## Regenerate generated documentation (role → permission table).
 docs: setup
 	DEBUG=1 $(MANAGE) access_table --write
+
+## Regenerate both lock files from pyproject.toml (the commands stand in their headers):
+## requirements.lock = what production runs, requirements-dev.lock = plus the dev extras.
+lock:
+	.venv/bin/uv pip compile pyproject.toml -o requirements.lock --python-version 3.11
+	.venv/bin/uv pip compile pyproject.toml --extra dev -o requirements-dev.lock --python-version 3.11
