@@ -143,6 +143,13 @@ class MilestoneForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=MilestoneStatus.choices)
     planned_on = forms.DateField(label=_("Planned for"), required=False, widget=DateInput())
     achieved_on = forms.DateField(label=_("Achieved on"), required=False, widget=DateInput())
+    weekly_hours = forms.IntegerField(
+        label=_("Hours a week"),
+        required=False,
+        min_value=1,
+        max_value=60,
+        help_text=_("For a job or training: the agreed hours a week."),
+    )
     note = forms.CharField(label=_("Note"), max_length=200, required=False)
 
 
