@@ -32,7 +32,6 @@ from teilhabe.cases.models import (
 from teilhabe.cases.names import first_key, name_key, search_text
 from teilhabe.organisations.models import Organisation
 
-
 # Other apps react to a changed milestone inside the same transaction (for example housing:
 # a job may lift a residence obligation). Registered in their AppConfig.ready; called with
 # ``user`` and ``milestone``.
