@@ -70,7 +70,8 @@ docs: setup
 	DEBUG=1 $(MANAGE) access_table --write
 
 ## Regenerate both lock files from pyproject.toml (the commands stand in their headers):
-## requirements.lock = what production runs, requirements-dev.lock = plus the dev extras.
+## requirements-dev.lock = everything with the dev extras; requirements.lock = what production
+## runs, constrained to the same versions.
 lock:
-	.venv/bin/uv pip compile pyproject.toml -o requirements.lock --python-version 3.11
 	.venv/bin/uv pip compile pyproject.toml --extra dev -o requirements-dev.lock --python-version 3.11
+	.venv/bin/uv pip compile pyproject.toml -c requirements-dev.lock -o requirements.lock --python-version 3.11

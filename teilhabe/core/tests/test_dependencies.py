@@ -34,7 +34,7 @@ def test_the_runtime_lock_holds_no_development_tool_and_the_dev_lock_everything(
 
 
 def test_both_locks_say_how_they_were_made():
-    assert "uv pip compile pyproject.toml -o requirements.lock" in (
+    assert "uv pip compile pyproject.toml -c requirements-dev.lock -o requirements.lock" in (
         ROOT / "requirements.lock"
     ).read_text(encoding="utf-8")
     assert "uv pip compile pyproject.toml --extra dev -o requirements-dev.lock" in (
