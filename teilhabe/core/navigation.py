@@ -49,6 +49,7 @@ NAVIGATION: list[NavEntry] = [
     # Translated in the finance catalogue.
     NavEntry(_("Money and projects"), "finance:projects", Action.VIEW_GRANTS, "/finanzen/"),
     NavEntry(_("Administration"), "admin:index", Action.USE_ADMIN_SITE, "/admin/"),
+    NavEntry(_("Background tasks"), "jobs:tasks", Action.MANAGE_TASKS, "/hintergrund/aufgaben/"),
 ]
 
 
