@@ -34,7 +34,7 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"{result.municipality}: {result.boroughs} Stadtbezirke, "
                 f"{result.districts} Stadtteile, {result.organisations} Organisationen, "
-                f"{result.decisions} Ratsbeschlüsse, {result.positions} Planstellen."
+                f"{result.positions} Planstellen, Ratsbeschlüsse: {result.decisions}."
             )
         )
         if result.demo_users:
