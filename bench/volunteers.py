@@ -107,6 +107,9 @@ def generate(n: int, rng: random.Random):
                 )
             )
         Requirement.objects.bulk_create(records, batch_size=5000)
+        from teilhabe.volunteers.services import volunteer_refresh_placeable
+
+        volunteer_refresh_placeable()
     with connection.cursor() as c:
         for table in (
             "volunteers_volunteer",
@@ -127,7 +130,7 @@ def main():
     if connection.vendor != "postgresql":
         raise SystemExit("Run on PostgreSQL: DATABASE_URL=postgres://…/teilhabe_volunteers_bench")
     call_command("migrate", verbosity=0)
-    from teilhabe.scenario.services import scenario_load
+    from teilhabe.scenario.loading import scenario_load
 
     scenario_load(demo_password=settings.DEMO_PASSWORD)
     from teilhabe.geography.models import District

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from decimal import Decimal
 from pathlib import Path
@@ -9,6 +10,11 @@ from pathlib import Path
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from fpdf import FPDF
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
 from teilhabe.access import Action, can
 from teilhabe.finance import selectors
@@ -30,12 +36,6 @@ def _euro(value: Decimal | None) -> str:
 def _sheet(wb, title: str, header: list[str], rows, money: set[int]):
     """Write one sheet in openpyxl's streaming (write-only) mode: money and date formats per
     cell, bold header, frozen first row."""
-    import datetime as dt
-
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
-
     ws = wb.create_sheet(title)
     for i, h in enumerate(header, start=1):
         ws.column_dimensions[get_column_letter(i)].width = max(14, len(h) + 4)
@@ -66,8 +66,6 @@ def _sheet(wb, title: str, header: list[str], rows, money: set[int]):
 
 def workbook(user, *, year=None) -> bytes:
     """One workbook with a sheet per kind, each holding only what ``user`` may see."""
-    from openpyxl import Workbook
-
     wb = Workbook(write_only=True)
     lines = selectors.budget_lines_for(user, year=year)
     _sheet(
@@ -133,8 +131,6 @@ def workbook(user, *, year=None) -> bytes:
 
 
 def _pdf():
-    from fpdf import FPDF
-
     pdf = FPDF(format="A4")
     pdf.set_margins(25, 20, 20)
     pdf.set_auto_page_break(True, margin=20)

@@ -9,6 +9,7 @@ from decimal import Decimal
 from django.urls import reverse
 from pypdf import PdfReader
 
+from teilhabe.access import SYSTEM
 from teilhabe.finance import services
 from teilhabe.finance.exports import decision_letter
 from teilhabe.finance.models import DecisionLetterTexts
@@ -49,6 +50,7 @@ def test_each_decided_project_gets_its_own_file_number(cast):
     for _i in range(2):
         project = _apply(cast)
         project = services.project_decide(
+            user=SYSTEM,
             project=project,
             approved_amount=Decimal("1000.00"),
             reason="",

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import translation
 
+from teilhabe.access import SYSTEM
 from teilhabe.finance import services
 from teilhabe.finance.models import Project, ProjectStatus
 from teilhabe.finance.tests.test_projects import _apply
@@ -23,6 +24,7 @@ def test_a_decision_dated_before_the_application_is_refused_in_service(cast):
     project = _apply(cast, submitted_on=dt.date(2017, 3, 20))
     with pytest.raises(ValidationError) as exc:
         services.project_decide(
+            user=SYSTEM,
             project=project,
             approved_amount=Decimal("1000.00"),
             reason="",
@@ -55,6 +57,7 @@ def test_a_decision_in_the_future_is_refused(cast):
     project = _apply(cast)
     with pytest.raises(ValidationError, match="Zukunft"):
         services.project_decide(
+            user=SYSTEM,
             project=project,
             approved_amount=Decimal("1000.00"),
             reason="",

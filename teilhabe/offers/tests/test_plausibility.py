@@ -19,7 +19,9 @@ def test_a_negative_cost_is_refused_in_form_and_service(client_as, cast):
     assert response.status_code != 302
     assert "nicht negativ" in response.context["form"].errors["cost"][0]
     with pytest.raises(OfferError, match="nicht negativ"):
-        offer_update(offer=offer, values={"is_free": False, "cost": -5})
+        offer_update(
+            user=cast.user("provider_editor"), offer=offer, values={"is_free": False, "cost": -5}
+        )
     assert Offer.objects.get(pk=offer.pk).cost is None
 
 
@@ -27,6 +29,7 @@ def test_a_location_postcode_must_have_five_digits(client_as, cast):
     offer = cast.own_offer
     with pytest.raises(OfferError, match="Postleitzahl"):
         location_save(
+            user=cast.user("provider_editor"),
             organisation=offer.organisation,
             name="Raum",
             street="Hauptstr. 1",
