@@ -15,6 +15,7 @@ from teilhabe.cases.models import (
     SharingScope,
 )
 from teilhabe.cases.services import birth_date_check
+from teilhabe.core.forms import conditionally_required
 from teilhabe.geography.models import District
 from teilhabe.organisations.models import Organisation
 
@@ -194,7 +195,10 @@ class ConsentForm(forms.Form):
             ("other", _("other")),
         ],
     )
-    signed_form = forms.FileField(label=_("Signed form (PDF, JPEG or PNG)"), required=False)
+    # Required when the consent was given on a signed form.
+    signed_form = conditionally_required(
+        forms.FileField(label=_("Signed form (PDF, JPEG or PNG)"), required=False)
+    )
 
     def __init__(self, *args, own_organisation_id=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -279,3 +283,18 @@ class PersonSearchForm(forms.Form):
         empty_label=_("all districts"),
         to_field_name="code",
     )
+
+
+class MergeForm(forms.Form):
+    other = forms.ChoiceField(
+        label=_("Person to merge into this one"),
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose the person to merge into this one.")},
+    )
+
+    def __init__(self, *args, candidates=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["other"].choices = [
+            (str(p.code), f"{p.family_name}, {p.given_names} – {p.birth_display}")
+            for p in candidates
+        ]

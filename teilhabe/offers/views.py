@@ -266,7 +266,7 @@ def offer_import(request):
     organisation = _own_organisations(request.user).first()
     if organisation is None:
         raise PermissionDenied
-    form = ImportForm(request.POST or None, request.FILES or None)
+    form = ImportForm(request.POST if request.method == "POST" else None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         job = services.offers_import_start(
             user=request.user, organisation=organisation, upload=form.cleaned_data["file"]
