@@ -31,6 +31,7 @@ def run_import(context, *, job_code: str) -> str:
             )
 
         result = offers_import(
+            user=job.created_by,
             organisation=organisation,
             content=content,
             filename=job.params.get("filename", job.input_file.name),

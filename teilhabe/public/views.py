@@ -16,6 +16,7 @@ from django.utils.text import compress_string
 from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_GET
 
+from teilhabe.core.downloads import download
 from teilhabe.geography.geometry import Projection, polygons_of, svg_path
 from teilhabe.geography.models import District
 from teilhabe.offers.calendar import next_dates, offers_calendar
@@ -220,8 +221,7 @@ def offer(request, lang, code):
 
 
 def _ics_response(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response = download(content, filename=filename, content_type="text/calendar; charset=utf-8")
     response["Cache-Control"] = "public, max-age=300"
     return response
 

@@ -77,7 +77,7 @@ def test_a_file_with_errors_fails_the_job_and_names_the_rows(client_as):
 
 
 @override_settings(OFFERS_IMPORT_MAX_ROWS=5)
-def test_a_file_over_the_row_limit_is_refused_with_a_clear_message(client_as):
+def test_a_file_over_the_row_limit_is_refused_with_a_clear_message(client_as, cast):
     client = client_as("provider_editor")
     response = client.post(reverse("offers:import"), {"file": SimpleUploadedFile("c.csv", _csv(6))})
     job = Job.objects.get(kind="offers.import")
@@ -85,7 +85,10 @@ def test_a_file_over_the_row_limit_is_refused_with_a_clear_message(client_as):
     page = client.get(response["Location"]).content.decode()
     assert "Die Datei hat mehr als 5 Zeilen" in page and "bitte teilen Sie die Datei auf" in page
     assert offers_import(
-        organisation=Organisation.objects.get(key="vhs-essen"), content=_csv(5), filename="d.csv"
+        user=cast.user("provider_editor"),
+        organisation=Organisation.objects.get(key="vhs-essen"),
+        content=_csv(5),
+        filename="d.csv",
     ).ok
 
 
