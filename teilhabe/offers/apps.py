@@ -8,7 +8,13 @@ class OffersConfig(AppConfig):
 
     def ready(self) -> None:
         from teilhabe import access
-        from teilhabe.offers.models import Category, Location, Offer, OfferTranslation
+        from teilhabe.offers.models import (
+            Category,
+            Location,
+            Offer,
+            OfferTranslation,
+            RegistrationRequest,
+        )
 
         access.register(Category)
         access.register(
@@ -17,6 +23,11 @@ class OffersConfig(AppConfig):
         access.register(Location, organisation="organisation", boroughs=["district__borough"])
         access.register(
             OfferTranslation,
+            organisation="offer__organisation",
+            boroughs=["offer__locations__district__borough"],
+        )
+        access.register(
+            RegistrationRequest,
             organisation="offer__organisation",
             boroughs=["offer__locations__district__borough"],
         )

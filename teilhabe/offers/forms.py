@@ -10,6 +10,7 @@ from teilhabe.offers.models import (
     Location,
     Offer,
     OfferStatus,
+    RegistrationStatus,
     TranslationStatus,
     Weekday,
 )
@@ -123,3 +124,12 @@ class TranslationFileForm(forms.Form):
         choices=[(c, n) for c, n in PUBLIC_LANGUAGES if c != "de"],
     )
     file = forms.FileField(label=_("Translated CSV file"), required=False)
+
+
+class RegistrationStatusForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Answer"),
+        choices=[
+            (v, label) for v, label in RegistrationStatus.choices if v != RegistrationStatus.NEW
+        ],
+    )

@@ -49,6 +49,7 @@ OFFER_FIELDS = (
     "cost",
     "cost_note",
     "registration_required",
+    "registration_via_finder",
     "capacity",
     "free_places",
     "contact_name",
@@ -317,6 +318,7 @@ def offers_demo_load(*, folder: Path = ESSEN, standard_system: bool = True) -> L
             "cost": Decimal(str(o["cost"])) if "cost" in o else None,
             "cost_note": o.get("cost_note", ""),
             "registration_required": o.get("registration", False),
+            "registration_via_finder": o.get("registration_via_finder", False),
             "capacity": o.get("capacity"),
             "free_places": o.get("free_places"),
             "contact_name": o.get("contact_name", ""),
@@ -380,6 +382,8 @@ def standard_system_load(*, folder: Path = ESSEN, categories: dict[str, Category
     count = 0
     childcare = categories.get("kinderbetreuung-familie")
     school_board = Organisation.objects.filter(key="fachbereich-schule").first()
+    spec = tomllib.loads((folder / "offers.toml").read_text(encoding="utf-8"))
+    kita_registration_url = spec.get("kita_registration", {}).get("url", "")
     with (folder / "kitas.csv").open(encoding="utf-8") as f:
         for row in csv.DictReader(f):
             provider = _kita_provider(row["provider_code"] or "sonstige", row["provider"])
@@ -409,6 +413,7 @@ def standard_system_load(*, folder: Path = ESSEN, categories: dict[str, Category
                 "for_families": True,
                 "languages": ["de"],
                 "registration_required": True,
+                "url": kita_registration_url,
                 "status": OfferStatus.PUBLISHED,
                 "last_reviewed": timezone.localdate(),
             }

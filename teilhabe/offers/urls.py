@@ -14,4 +14,6 @@ urlpatterns = [
     path("abdeckung/", views.coverage, name="coverage"),
     path("import/", views.offer_import, name="import"),
     path("uebersetzungen/", views.translation_files, name="translation_files"),
+    path("anmeldungen/", views.registration_list, name="registrations"),
+    path("anmeldungen/<uuid:code>/", views.registration_status, name="registration_status"),
 ]

@@ -6,22 +6,34 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from teilhabe.access import Action, can, get_for_user, grants, require, visible
+from teilhabe.audit.services import audit_read_many
 from teilhabe.geography.models import Borough
 from teilhabe.offers import selectors, services
 from teilhabe.offers.forms import (
     ImportForm,
     LocationForm,
     OfferForm,
+    RegistrationStatusForm,
     ScheduleFormSet,
     TranslationFileForm,
     TranslationForm,
 )
 from teilhabe.offers.imports import COLUMNS, offers_import
-from teilhabe.offers.models import PUBLIC_LANGUAGES, TRANSLATION_LANGUAGES, Offer, OfferStatus
+from teilhabe.offers.models import (
+    PUBLIC_LANGUAGES,
+    SPOKEN_LANGUAGES,
+    TRANSLATION_LANGUAGES,
+    Offer,
+    OfferStatus,
+    RegistrationRequest,
+    RegistrationStatus,
+)
+from teilhabe.offers.registration import registration_request_set_status, registration_requests_for
 from teilhabe.offers.services import (
     OfferError,
     location_save,
@@ -49,7 +61,7 @@ def offer_list(request):
         qs = qs.filter(status=status)
     if request.GET.get("veraltet"):
         qs = qs.stale()
-    page = Paginator(qs, 50).get_page(request.GET.get("seite"))
+    page = Paginator(qs.prefetch_related("translations"), 50).get_page(request.GET.get("seite"))
     query = request.GET.copy()
     query.pop("seite", None)
     return render(
@@ -57,6 +69,8 @@ def offer_list(request):
         "offers/list.html",
         {
             "page": page,
+            "rows": [(o, selectors.translation_gaps(o)) for o in page],
+            "may_handle_registrations": can(request.user, Action.HANDLE_REGISTRATIONS),
             "query": query.urlencode(),
             "status": status,
             "statuses": OfferStatus.choices,
@@ -167,6 +181,11 @@ def offer_edit(request, code):
             "translations": [
                 (code, LANGUAGE_NAMES[code], translations.get(code))
                 for code in TRANSLATION_LANGUAGES
+            ],
+            "missing_translations": [
+                SPOKEN_LANGUAGES[code]
+                for code in TRANSLATION_LANGUAGES
+                if translations.get(code) is None or translations[code].outdated
             ],
         },
     )
@@ -342,3 +361,45 @@ def translation_files(request):
                 )
                 return redirect("offers:list")
     return render(request, "offers/translation_files.html", {"form": form, "result": result})
+
+
+@require(Action.HANDLE_REGISTRATIONS)
+def registration_list(request):
+    """Registration requests sent through the public finder to the user's offers."""
+    qs = registration_requests_for(request.user)
+    status = request.GET.get("status", RegistrationStatus.NEW)
+    if status in RegistrationStatus.values:
+        qs = qs.filter(status=status)
+    page = Paginator(qs, 50).get_page(request.GET.get("seite"))
+    audit_read_many(request, page.object_list, detail="Anmeldungen über den Angebotsfinder")
+    query = request.GET.copy()
+    query.pop("seite", None)
+    return render(
+        request,
+        "offers/registrations.html",
+        {
+            "page": page,
+            "query": query.urlencode(),
+            "status": status,
+            "statuses": RegistrationStatus.choices,
+        },
+    )
+
+
+@require(Action.HANDLE_REGISTRATIONS, methods=("POST",))
+def registration_status(request, code):
+    obj = get_for_user(
+        request.user,
+        RegistrationRequest.objects.select_related("offer"),
+        action=Action.HANDLE_REGISTRATIONS,
+        code=code,
+    )
+    form = RegistrationStatusForm(request.POST)
+    if form.is_valid():
+        registration_request_set_status(
+            user=request.user, request=obj, status=form.cleaned_data["status"]
+        )
+        messages.success(request, _("The request has been updated."))
+    else:
+        messages.error(request, _("Choose how the request was answered."))
+    return redirect(f"{reverse('offers:registrations')}?status={RegistrationStatus.NEW}")
