@@ -23,7 +23,7 @@ run: setup
 ## The whole test suite (unit, integration, browser). DATABASE_URL selects the database.
 test: setup
 	@if [ -x /usr/bin/chromium ]; then :; else echo "NOTE: /usr/bin/chromium is missing - browser tests will be skipped."; fi
-	$(PY) -m pytest -n 2 --dist loadfile $(PYTEST_ARGS)
+	$(PY) -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
 
 setup: .venv/.ready messages
 

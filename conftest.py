@@ -1,165 +1,48 @@
-"""Test fixtures shared by all apps.
+"""Test fixtures shared by all apps (see docs/development.md, "Tests and shared data").
 
-The Essen scenario (with its demo users, one per role) is loaded once per test database; each
-test runs in a transaction that is rolled back. ``cast`` gives the fixed cast of users.
+The world (Essen scenario with one demo user per role, and the demo offers directory) is loaded
+once per test database; each test runs in a transaction that is rolled back. ``cast`` gives the
+fixed cast of users and objects; ``shared_records`` builds the demo case, consent, grant,
+referral and project document once per test module (``teilhabe/core/testing/shared.py``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pytest
-from django.conf import settings
 
 from teilhabe.access.roles import Role
+from teilhabe.core.testing.cast import Cast
+from teilhabe.core.testing.shared import kept_until_exit, records_load, world_ensure, world_load
+from teilhabe.core.testing.var_guard import var_changes, var_snapshot
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    from teilhabe.scenario.services import scenario_load
-
     with django_db_blocker.unblock():
-        scenario_load(demo_password=settings.DEMO_PASSWORD)
+        world_load()
 
 
 @pytest.fixture(autouse=True)
-def _scenario_present(request, django_db_blocker):
+def _world_present(request, django_db_blocker):
     """Transactional tests (races on PostgreSQL) end with every table emptied; the next
-    database test loads the Essen scenario and the demo offers again, outside its own
-    transaction. One cheap query per database test."""
+    database test loads the world again, outside its own transaction. One cheap query per
+    database test."""
     if not ({"db", "transactional_db"} & set(request.fixturenames)):
         return
-    from teilhabe.organisations.models import Organisation
-
     with django_db_blocker.unblock():
-        if Organisation.objects.exists():
-            return
-        from teilhabe.offers.services import offers_demo_load
-        from teilhabe.scenario.services import scenario_load
-
-        scenario_load(demo_password=settings.DEMO_PASSWORD)
-        offers_demo_load()
+        world_ensure()
 
 
-@dataclass
-class Cast:
-    """The demo users of the Essen scenario, by role, plus objects they belong to."""
-
-    def user(self, role: str):
-        from teilhabe.accounts.models import User
-
-        return User.objects.filter(memberships__role=role).order_by("pk").first()
-
-    @property
-    def borough(self):
-        from teilhabe.geography.models import Borough
-
-        return Borough.objects.get(number=1)
-
-    @property
-    def home_org(self):
-        from teilhabe.organisations.models import Organisation
-
-        return Organisation.objects.get(key="caritas-essen")
-
-    @property
-    def foreign_org(self):
-        from teilhabe.organisations.models import Organisation
-
-        return Organisation.objects.get(key="diakoniewerk-essen")
-
-    @property
-    def case_worker(self):
-        from teilhabe.accounts.models import User
-
-        return User.objects.get(email="fachkraft@essen.teilhabe.example")
-
-    @property
-    def foreign_case_worker(self):
-        from teilhabe.accounts.models import User
-
-        return User.objects.get(email="fachkraft.diakonie@essen.teilhabe.example")
-
-    # Offers (teilhabe/offers): the demo directory is loaded on first use (without Kitas and
-    # schools, to stay fast); own_offer belongs to the provider editor's VHS, in borough I.
-    @property
-    def own_offer(self):
-        from teilhabe.offers.models import Offer
-        from teilhabe.offers.services import offers_demo_load
-
-        offer = Offer.objects.filter(key="vhs-integrationskurs-a1").first()
-        if offer is None:
-            offers_demo_load(standard_system=False)
-            offer = Offer.objects.get(key="vhs-integrationskurs-a1")
-        return offer
-
-    @property
-    def foreign_offer(self):
-        from teilhabe.offers.models import Offer
-
-        self.own_offer  # noqa: B018 - loads the demo directory
-        return Offer.objects.get(key="caritas-migrationsberatung")
-
-    # Finance (teilhabe/finance): a closed district project of Caritas in borough I.
-    @property
-    def project(self):
-        from teilhabe.finance.models import Project
-
-        return Project.objects.get(key="demo-nachbarschaftsfest-stadtmitte")
-
-    @property
-    def commitment(self):
-        return self.project.commitment
-
-    @property
-    def project_document(self):
-        from teilhabe.finance.testing import demo_document
-
-        return demo_document(self.project)
-
-    @property
-    def budget_line(self):
-        from teilhabe.finance.models import BudgetLine
-
-        return BudgetLine.objects.get(kind="integration_budget", borough__number=1)
-
-    @property
-    def position(self):
-        from teilhabe.finance.models import Position
-
-        return Position.objects.get(key="ik-1")
-
-    @property
-    def home_case(self):
-        """A case of the Caritas case worker with a note, deadline, appointment, document."""
-        from teilhabe.cases.testing import demo_case
-
-        return demo_case(self.case_worker, self.home_org)
-
-    @property
-    def home_consent(self):
-        from teilhabe.cases.models import Consent
-        from teilhabe.cases.testing import demo_consent
-
-        case = self.home_case
-        existing = Consent.objects.filter(person__household=case.household_id).first()
-        return existing or demo_consent(self.case_worker, case, self.foreign_org)
-
-    @property
-    def home_grant(self):
-        """A sharing grant in force from the Caritas case to the Diakoniewerk."""
-        from teilhabe.cases import services
-
-        consent = self.home_consent
-        case = self.home_case
-        return case.grants.first() or services.grant_create(
-            user=self.case_worker,
-            case=case,
-            recipient=self.foreign_org,
-            consent=consent,
-            scope="basic",
-            reason="Übergabe",
-        )
+@pytest.fixture(scope="module")
+def shared_records(django_db_setup, django_db_blocker) -> Cast:
+    """The cast's demo records, built once for the module that asks for them and rolled back
+    after its last test (each test's own changes are rolled back after the test)."""
+    with django_db_blocker.unblock():
+        world_ensure()
+    with kept_until_exit(django_db_blocker):
+        with django_db_blocker.unblock():
+            cast = records_load()
+        yield cast
 
 
 @pytest.fixture
@@ -192,3 +75,53 @@ def pytest_runtest_makereport(item, call):
     report = yield
     setattr(item, f"rep_{report.when}", report)
     return report
+
+
+# --- Spreading the suite over xdist workers (``make test``: ``-n 2 --dist loadgroup``) ---------
+# Each test module is one unit of work, as with ``--dist loadfile``, except that tests with an
+# ``xdist_group`` mark of their own keep it (the URL matrix is split by role that way), and all
+# browser tests form one group, so that one worker starts the live server for all of them.
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if item.get_closest_marker("xdist_group"):
+            continue
+        if item.get_closest_marker("browser") or "e2e_server" in item.fixturenames:
+            group = "browser"
+        else:
+            group = item.nodeid.split("::", 1)[0]
+        item.add_marker(pytest.mark.xdist_group(group))
+
+
+# --- No test writes under var/ ------------------------------------------------------------------
+# The test settings keep uploads in memory and point every directory into a temporary one. This
+# guard compares var/ before and after the whole run (in the controlling process) and fails the
+# run when a test wrote there.
+
+
+_VAR_BEFORE = pytest.StashKey[dict]()
+
+
+def pytest_configure(config):
+    if not hasattr(config, "workerinput"):
+        config.stash[_VAR_BEFORE] = var_snapshot()
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_sessionfinish(session, exitstatus):
+    before = session.config.stash.get(_VAR_BEFORE, None)
+    if before is None:
+        return
+    changed = var_changes(before, var_snapshot())
+    if changed:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        message = (
+            "FAILED: tests wrote under var/ (keep files in memory or in tmp_path): "
+            + ", ".join(changed[:20])
+        )
+        if reporter is not None:
+            reporter.ensure_newline()
+            reporter.write_line(message, red=True, bold=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED

@@ -1,6 +1,10 @@
 """Settings for the test suite: the real settings with safe defaults for the environment."""
 
+import atexit
 import os
+import shutil
+import tempfile
+from pathlib import Path
 
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-used-anywhere-else-0123456789")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
@@ -16,4 +20,14 @@ from teilhabe.settings import *  # noqa: F403
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed only
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405 - keeps WhiteNoise quiet
+
+# No test writes under var/: uploads (case documents and the like) stay in memory, and the
+# directories the settings name lie in a temporary directory of this test process, removed at
+# its end. The root conftest fails the run when var/ changed (see docs/development.md).
+STORAGES["default"] = {"BACKEND": "django.core.files.storage.InMemoryStorage"}  # noqa: F405
+TEST_TMP_DIR = Path(tempfile.mkdtemp(prefix="teilhabe-test-"))
+atexit.register(shutil.rmtree, TEST_TMP_DIR, ignore_errors=True)
+MEDIA_ROOT = TEST_TMP_DIR / "private"
+EMAIL_FILE_PATH = TEST_TMP_DIR / "mail"
+STATIC_ROOT = TEST_TMP_DIR / "static"
+STATIC_ROOT.mkdir()  # keeps WhiteNoise quiet

@@ -6,12 +6,12 @@ import pytest
 
 
 @pytest.fixture(scope="session")
-def offers_directory(django_db_setup, django_db_blocker):
-    """The Essen demo directory (with Kitas and schools), loaded once per test database."""
-    from teilhabe.offers.services import offers_demo_load
+def offers_directory(django_db_setup):
+    """The load result of the Essen demo directory (with Kitas and schools). The directory is
+    part of the shared world, loaded once per test database (teilhabe/core/testing/shared.py)."""
+    from teilhabe.core.testing.shared import world_load
 
-    with django_db_blocker.unblock():
-        return offers_demo_load()
+    return world_load.directory
 
 
 @pytest.fixture(autouse=True)

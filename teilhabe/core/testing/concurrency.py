@@ -1,9 +1,9 @@
 """Tests that use several database connections at once (races on PostgreSQL).
 
 Such a test needs committed data, so it runs in a transactional database (``committed_db``);
-pytest-django empties every table afterwards, and the root conftest's ``_scenario_present``
-loads the Essen scenario again before the next database test. On SQLite (one writer at a
-time) these tests are skipped with a message.
+pytest-django empties every table afterwards, and the root conftest's ``_world_present`` loads
+the shared world (scenario and offers directory) again before the next database test. On
+SQLite (one writer at a time) these tests are skipped with a message.
 """
 
 from __future__ import annotations

@@ -2,6 +2,10 @@
 
 A new URL without a declaration in its app's ``url_access.py`` fails
 ``test_every_url_pattern_is_declared``.
+
+The demo records the declarations point at (case, consent, grant, referral, project document)
+are built once for this module (``shared_records``), not once per request; the matrix is split
+by subject into ``xdist_group``s so that ``make test`` spreads it over the workers.
 """
 
 from __future__ import annotations
@@ -99,9 +103,11 @@ CASES = _cases()
 SUBJECTS = [ANONYMOUS, *Role.values]
 
 
-@pytest.mark.parametrize("subject", SUBJECTS)
+@pytest.mark.parametrize(
+    "subject", [pytest.param(s, marks=pytest.mark.xdist_group(f"url-matrix-{s}")) for s in SUBJECTS]
+)
 @pytest.mark.parametrize(("name", "r"), CASES, ids=[c[0] for c in CASES])
-def test_matrix(client, cast, name, r: Rule, subject):
+def test_matrix(client, shared_records, cast, name, r: Rule, subject):
     kwargs = r.kwargs(cast) if r.kwargs else {}
     url = reverse(name, kwargs=kwargs)
     if subject != ANONYMOUS:
