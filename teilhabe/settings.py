@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "teilhabe.finance",
     "teilhabe.dashboard",
     "teilhabe.referrals",
+    "teilhabe.housing",
     "teilhabe.scenario",
     "rest_framework",
     "drf_spectacular",

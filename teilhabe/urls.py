@@ -14,6 +14,7 @@ urlpatterns = [
     path("faelle/", include("teilhabe.cases.urls")),
     path("protokoll/", include("teilhabe.audit.urls")),
     path("vermittlungen/", include("teilhabe.referrals.urls")),
+    path("wohnen/", include("teilhabe.housing.urls")),
     path("steuerung/", include("teilhabe.steering.urls")),
     path("angebotsverwaltung/", include("teilhabe.offers.urls")),
     path("angebote/", include("teilhabe.public.urls")),

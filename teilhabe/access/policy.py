@@ -61,6 +61,10 @@ class Action:
     VIEW_REFERRALS = "referrals.view"
     RESPOND_REFERRALS = "referrals.respond"
     ALLOCATE_PLACES = "referrals.allocate"
+    # Housing (teilhabe/housing): the register of shelters and their occupancy (no persons);
+    # a person's housing, residence and asylum data fall under the case actions above.
+    VIEW_ACCOMMODATION = "housing.view_accommodation"
+    MANAGE_ACCOMMODATION = "housing.manage_accommodation"
     # Django admin for master data.
     USE_ADMIN_SITE = "admin.use"
     # Background tasks: see failed and stuck tasks (and every job), retry them.
@@ -76,6 +80,8 @@ _OFFERS_VIEW = {A.VIEW_OFFERS}
 _OFFERS_MANAGE = {A.VIEW_OFFERS, A.MANAGE_OFFERS}
 _REFERRALS_CASE_WORK = {A.SEND_REFERRALS, A.VIEW_REFERRALS, A.RESPOND_REFERRALS}
 _REFERRALS_PROVIDER = {A.VIEW_REFERRALS, A.RESPOND_REFERRALS, A.ALLOCATE_PLACES}
+_HOUSING_VIEW = {A.VIEW_ACCOMMODATION}
+_HOUSING_MANAGE = {A.VIEW_ACCOMMODATION, A.MANAGE_ACCOMMODATION}
 
 # The table. Offers directory: providers keep their own offers; borough coordinators see their
 # borough's offers (and where some are missing); steering sees the whole city. Referrals: case
@@ -86,21 +92,28 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
         _EVERYONE
         | {A.VIEW_MEMBERS, A.MANAGE_MEMBERS, A.USE_ADMIN_SITE, A.MANAGE_TASKS}
         | _OFFERS_MANAGE
+        | _HOUSING_MANAGE
     ),
     Role.CITY_STEERING: frozenset(
         _EVERYONE
         | {A.VIEW_CITY_FIGURES, A.VIEW_BOROUGH_FIGURES, A.VIEW_FINANCE, A.VIEW_POSITIONS}
         | {A.VIEW_GRANTS}
         | _OFFERS_VIEW
+        | _HOUSING_MANAGE
     ),
     Role.BOROUGH_COORDINATOR: frozenset(
         _EVERYONE
         | {A.VIEW_BOROUGH_FIGURES, A.VIEW_FINANCE, A.VIEW_POSITIONS}
         | {A.VIEW_GRANTS, A.DECIDE_PROJECTS}
         | _OFFERS_VIEW
+        | _HOUSING_VIEW
     ),
     Role.CASE_WORKER: frozenset(
-        _EVERYONE | _CASE_WORK | {A.VIEW_MEMBERS, A.VIEW_GRANTS} | _REFERRALS_CASE_WORK
+        _EVERYONE
+        | _CASE_WORK
+        | {A.VIEW_MEMBERS, A.VIEW_GRANTS}
+        | _REFERRALS_CASE_WORK
+        | _HOUSING_VIEW
     ),
     Role.TEAM_LEAD: frozenset(
         _EVERYONE
@@ -109,6 +122,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
         | {A.VIEW_GRANTS, A.APPLY_PROJECTS}
         | _REFERRALS_CASE_WORK
         | {A.ALLOCATE_PLACES}
+        | _HOUSING_VIEW
     ),
     Role.VOLUNTEER_COORDINATOR: frozenset(_EVERYONE | {A.VIEW_MEMBERS}),
     Role.PROVIDER_EDITOR: frozenset(
@@ -130,7 +144,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
 # Directory information: whoever holds one of these actions holds it city-wide, whatever the
 # role's scope (every member of staff may look up any organisation or district).
 CITY_WIDE_ACTIONS: frozenset[str] = frozenset(
-    {Action.USE_APP, Action.VIEW_GEOGRAPHY, Action.VIEW_ORGANISATIONS}
+    {Action.USE_APP, Action.VIEW_GEOGRAPHY, Action.VIEW_ORGANISATIONS, Action.VIEW_ACCOMMODATION}
 )
 
 # Actions on a person's data. Steering roles must never hold one of these (tested).

@@ -5,6 +5,7 @@ from django.template import loader
 from django.utils.translation import gettext_lazy as _
 
 from teilhabe.core.tasks import send_email
+from teilhabe.jobs.services import mail_key
 
 
 class LoginForm(AuthenticationForm):
@@ -34,4 +35,8 @@ class QueuedPasswordResetForm(PasswordResetForm):
     ):
         subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
         body = loader.render_to_string(email_template_name, context)
-        transaction.on_commit(lambda: send_email.enqueue(subject=subject, body=body, to=[to_email]))
+        # One mail per reset request (uid + token), even if the worker runs the task twice.
+        key = mail_key("password-reset", context["uid"], context["token"])
+        transaction.on_commit(
+            lambda: send_email.enqueue(subject=subject, body=body, to=[to_email], key=key)
+        )

@@ -23,6 +23,10 @@ from teilhabe.cases.models import (
 
 _SKIP = {"id", "search_name", "family_key", "given_key"}
 
+# Other apps add their data of the person (registered in their AppConfig.ready): pairs of a
+# stable key and a callable ``(user, person) -> list[dict]`` with display values.
+EXPORT_SECTIONS: list[tuple[str, Any]] = []
+
 
 def _plain(obj, exclude=()) -> dict[str, Any]:
     data = model_to_dict(obj, exclude=[*_SKIP, *exclude, "file"])
@@ -56,7 +60,7 @@ def person_export(user: Any, person: Person) -> dict[str, Any]:
             .order_by("pk")
         ]
 
-    return {
+    data = {
         "person": _plain(person, exclude=() if sensitive else Person.SENSITIVE_FIELDS),
         "household": {"code": str(person.household.code), "name": person.household.name},
         "cases": [
@@ -100,3 +104,6 @@ def person_export(user: Any, person: Person) -> dict[str, Any]:
             for e in AuditEntry.objects.filter(person_code=str(person.code)).order_by("at")
         ],
     }
+    for key, build in EXPORT_SECTIONS:
+        data[key] = build(user, person)
+    return data

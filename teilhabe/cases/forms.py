@@ -15,6 +15,7 @@ from teilhabe.cases.models import (
     SharingScope,
 )
 from teilhabe.cases.services import birth_date_check
+from teilhabe.core.forms import conditionally_required
 from teilhabe.geography.models import District
 from teilhabe.organisations.models import Organisation
 
@@ -168,6 +169,13 @@ class MilestoneForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=MilestoneStatus.choices)
     planned_on = forms.DateField(label=_("Planned for"), required=False, widget=DateInput())
     achieved_on = forms.DateField(label=_("Achieved on"), required=False, widget=DateInput())
+    weekly_hours = forms.IntegerField(
+        label=_("Hours a week"),
+        required=False,
+        min_value=1,
+        max_value=60,
+        help_text=_("For a job or training: the agreed hours a week."),
+    )
     note = forms.CharField(label=_("Note"), max_length=200, required=False)
 
 
@@ -187,7 +195,10 @@ class ConsentForm(forms.Form):
             ("other", _("other")),
         ],
     )
-    signed_form = forms.FileField(label=_("Signed form (PDF, JPEG or PNG)"), required=False)
+    # Required when the consent was given on a signed form.
+    signed_form = conditionally_required(
+        forms.FileField(label=_("Signed form (PDF, JPEG or PNG)"), required=False)
+    )
 
     def __init__(self, *args, own_organisation_id=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -272,3 +283,18 @@ class PersonSearchForm(forms.Form):
         empty_label=_("all districts"),
         to_field_name="code",
     )
+
+
+class MergeForm(forms.Form):
+    other = forms.ChoiceField(
+        label=_("Person to merge into this one"),
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose the person to merge into this one.")},
+    )
+
+    def __init__(self, *args, candidates=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["other"].choices = [
+            (str(p.code), f"{p.family_name}, {p.given_names} – {p.birth_display}")
+            for p in candidates
+        ]

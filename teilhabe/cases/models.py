@@ -446,6 +446,8 @@ class Milestone(models.Model):
     planned_on = models.DateField(_("planned for"), null=True, blank=True)
     started_on = models.DateField(_("started on"), null=True, blank=True)
     achieved_on = models.DateField(_("achieved on"), null=True, blank=True)
+    # Hours a week of a job (or training), where it matters: § 12a AufenthG (teilhabe/housing).
+    weekly_hours = models.PositiveSmallIntegerField(_("hours a week"), null=True, blank=True)
     note = models.CharField(_("note"), max_length=200, blank=True)
     updated_at = models.DateTimeField(_("changed"), auto_now=True)
 

@@ -149,6 +149,11 @@ def retention_apply(*, report: RetentionReport) -> dict[str, int]:
     return done
 
 
+# Other apps blank their identifying fields of an anonymised person (registered in their
+# AppConfig.ready; called with ``person``), e.g. housing: flat addresses, BAMF file numbers.
+ANONYMISE_HOOKS: list = []
+
+
 def _anonymise(person: Person, now) -> None:
     """Keep only what the statistics need: year of birth, gender, nationality, residence
     status, arrival dates and the integration plan (milestones with dates)."""
@@ -180,3 +185,5 @@ def _anonymise(person: Person, now) -> None:
         setattr(person, k, v)
     person.save()
     Milestone.objects.filter(person=person).update(note="")
+    for hook in ANONYMISE_HOOKS:
+        hook(person=person)

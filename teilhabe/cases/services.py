@@ -60,6 +60,12 @@ PERSON_FIELDS = (
 )
 
 
+# Other apps react to a changed milestone inside the same transaction (for example housing:
+# a job may lift a residence obligation). Registered in their AppConfig.ready; called with
+# ``user`` and ``milestone``.
+MILESTONE_HOOKS: list = []
+
+
 def birth_date_check(year: int | None, month: int | None, day: int | None) -> None:
     """A date of birth may be partial (year only, year and month) but never impossible."""
     today = timezone.localdate()
@@ -238,6 +244,7 @@ def milestone_set(
     planned_on: datetime.date | None = None,
     achieved_on: datetime.date | None = None,
     note: str = "",
+    weekly_hours: int | None = None,
 ) -> Milestone:
     check(user, Action.EDIT_CASES, person)
     if status == MilestoneStatus.ACHIEVED and achieved_on is None:
@@ -251,7 +258,10 @@ def milestone_set(
         milestone.started_on = timezone.localdate()
     milestone.achieved_on = achieved_on if status == MilestoneStatus.ACHIEVED else None
     milestone.note = note
+    milestone.weekly_hours = weekly_hours
     milestone.save()
+    for hook in MILESTONE_HOOKS:
+        hook(user=user, milestone=milestone)
     audit_record(
         user=user,
         action=AuditAction.CREATE if created else AuditAction.UPDATE,

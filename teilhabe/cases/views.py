@@ -27,6 +27,7 @@ from teilhabe.cases.forms import (
     DeadlineForm,
     DocumentForm,
     GrantForm,
+    MergeForm,
     MilestoneForm,
     NoteForm,
     PersonForm,
@@ -43,15 +44,12 @@ from teilhabe.cases.models import (
     Person,
     SharingGrant,
 )
+from teilhabe.core.forms import add_service_error
 from teilhabe.organisations.models import Membership
 
 
 def _post_only(request):
     return None if request.method == "POST" else HttpResponseNotAllowed(["POST"])
-
-
-def _errors(exc: ValidationError) -> list[str]:
-    return list(exc.messages)
 
 
 def _own_membership(user):
@@ -199,8 +197,7 @@ def register(request):
                         team=membership.team,
                     )
                 except ValidationError as exc:
-                    for e in _errors(exc):
-                        form.add_error(None, e)
+                    add_service_error(form, exc)
                 else:
                     messages.success(request, _("The household has been registered."))
                     return redirect("cases:household", code=case.household.code)
@@ -252,8 +249,7 @@ def member_add(request, code):
                     user=request.user, household=obj, data=form.person_data()
                 )
             except ValidationError as exc:
-                for e in _errors(exc):
-                    form.add_error(None, e)
+                add_service_error(form, exc)
             else:
                 messages.success(request, _("The person has been added to the household."))
                 return redirect("cases:person", code=person.code)
@@ -272,14 +268,7 @@ def _sensitive_for_household(user, household: Household) -> bool:
     return visible(user, Action.VIEW_SENSITIVE, Household).filter(pk=household.pk).exists()
 
 
-@require(Action.VIEW_CASES)
-def person(request, code):
-    obj = get_for_user(
-        request.user,
-        Person.objects.select_related("household", "district", "organisation"),
-        action=Action.VIEW_CASES,
-        code=code,
-    )
+def _render_person(request, obj: Person, *, milestone_form=None, status=200):
     sensitive = can(request.user, Action.VIEW_SENSITIVE, obj)
     audit_read(request, obj, detail="with health data" if sensitive else "")
     consents = list(
@@ -294,7 +283,7 @@ def person(request, code):
             "person": obj,
             "sensitive": sensitive,
             "milestones": selectors.milestones_of(request.user, obj),
-            "milestone_form": MilestoneForm(),
+            "milestone_form": milestone_form or MilestoneForm(),
             "milestone_types": list(MilestoneType.objects.filter(is_active=True)),
             "consents": consents,
             "can_edit": can(request.user, Action.EDIT_CASES, obj),
@@ -302,7 +291,19 @@ def person(request, code):
             "can_export": can(request.user, Action.EXPORT_PERSON_DATA, obj),
             "can_merge": can(request.user, Action.MERGE_PERSONS, obj),
         },
+        status=status,
     )
+
+
+@require(Action.VIEW_CASES)
+def person(request, code):
+    obj = get_for_user(
+        request.user,
+        Person.objects.select_related("household", "district", "organisation"),
+        action=Action.VIEW_CASES,
+        code=code,
+    )
+    return _render_person(request, obj)
 
 
 @require(Action.EDIT_CASES)
@@ -315,8 +316,7 @@ def person_edit(request, code):
             try:
                 services.person_update(user=request.user, person=obj, data=form.person_data())
             except ValidationError as exc:
-                for e in _errors(exc):
-                    form.add_error(None, e)
+                add_service_error(form, exc)
             else:
                 messages.success(request, _("The changes have been saved."))
                 return redirect("cases:person", code=obj.code)
@@ -338,15 +338,11 @@ def milestone_set(request, code):
         try:
             services.milestone_set(user=request.user, person=obj, **form.cleaned_data)
         except ValidationError as exc:
-            for e in _errors(exc):
-                messages.error(request, e)
+            add_service_error(form, exc, "achieved_on")
         else:
             messages.success(request, _("The integration plan has been updated."))
-    else:
-        for errors in form.errors.values():
-            for e in errors:
-                messages.error(request, e)
-    return redirect("cases:person", code=obj.code)
+            return redirect("cases:person", code=obj.code)
+    return _render_person(request, obj, milestone_form=form, status=400)
 
 
 @require(Action.SHARE_CASES)
@@ -382,8 +378,7 @@ def consent_add(request, code):
                         form_document=document,
                     )
             except ValidationError as exc:
-                for e in _errors(exc):
-                    form.add_error("signed_form" if d.get("signed_form") else None, e)
+                add_service_error(form, exc, "signed_form" if d.get("signed_form") else None)
             else:
                 messages.success(request, _("The consent has been recorded."))
                 return redirect("cases:person", code=obj.code)
@@ -491,15 +486,24 @@ def merge(request, code):
     for p in visible_persons.filter(household=obj.household_id).exclude(pk=obj.pk):
         if p not in candidates:
             candidates.append(p)
-    if request.method == "POST":
-        other = next((p for p in candidates if str(p.code) == request.POST.get("other")), None)
-        if other is not None:
+    form = MergeForm(request.POST if request.method == "POST" else None, candidates=candidates)
+    if request.method == "POST" and form.is_valid():
+        other = next(p for p in candidates if str(p.code) == form.cleaned_data["other"])
+        try:
             services.persons_merge(user=request.user, keep=obj, drop=other)
+        except ValidationError as exc:
+            add_service_error(form, exc, "other")
+        else:
             messages.success(request, _("The persons have been merged."))
             return redirect("cases:person", code=obj.code)
     audit_read(request, obj, detail="merge form")
     audit_read_many(request, candidates, detail="merge candidates")
-    return render(request, "cases/merge.html", {"person": obj, "candidates": candidates})
+    return render(
+        request,
+        "cases/merge.html",
+        {"person": obj, "candidates": candidates, "form": form},
+        status=400 if form.errors else 200,
+    )
 
 
 # --- Case file ------------------------------------------------------------------------------
@@ -638,8 +642,7 @@ def document_add(request, code):
                 upload=form.cleaned_data["file"],
             )
         except ValidationError as exc:
-            for e in _errors(exc):
-                form.add_error("file", e)
+            add_service_error(form, exc, "file")
         else:
             messages.success(request, _("The document has been stored."))
             return redirect("cases:case", code=obj.code)
@@ -675,8 +678,7 @@ def case_close(request, code):
         try:
             services.case_close(user=request.user, case=obj, **form.cleaned_data)
         except ValidationError as exc:
-            for e in _errors(exc):
-                form.add_error("closed_on", e)
+            add_service_error(form, exc, "closed_on")
         else:
             messages.success(request, _("The case has been closed."))
             return redirect("cases:case", code=obj.code)
@@ -709,8 +711,7 @@ def grant_add(request, code):
                     valid_until=until,
                 )
             except ValidationError as exc:
-                for e in _errors(exc):
-                    form.add_error(None, e)
+                add_service_error(form, exc)
             else:
                 messages.success(request, _("The case has been shared."))
                 return redirect("cases:case", code=obj.code)

@@ -35,9 +35,21 @@ NAVIGATION: list[NavEntry] = [
     NavEntry(_("Referrals"), "referrals:list", Action.VIEW_REFERRALS, "/vermittlungen/"),
     # Translated in the steering catalogue.
     NavEntry(_("Figures"), "steering:referrals", Action.VIEW_BOROUGH_FIGURES, "/steuerung/"),
+    # Translated in the housing catalogue.
+    NavEntry(
+        _("Accommodation"),
+        "housing:accommodations",
+        Action.VIEW_ACCOMMODATION,
+        "/wohnen/unterkuenfte/",
+    ),
+    NavEntry(_("Residence review"), "housing:review", Action.VIEW_CASES, "/wohnen/pruefliste/"),
+    NavEntry(
+        _("Housing figures"), "housing:figures", Action.VIEW_BOROUGH_FIGURES, "/wohnen/kennzahlen/"
+    ),
     # Translated in the finance catalogue.
     NavEntry(_("Money and projects"), "finance:projects", Action.VIEW_GRANTS, "/finanzen/"),
     NavEntry(_("Administration"), "admin:index", Action.USE_ADMIN_SITE, "/admin/"),
+    NavEntry(_("Background tasks"), "jobs:tasks", Action.MANAGE_TASKS, "/hintergrund/aufgaben/"),
 ]
 
 

@@ -3,6 +3,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from teilhabe.core.forms import conditionally_required
 from teilhabe.finance.models import AmountKind, ApplicationRound, DecisionAmount, MovementKind
 from teilhabe.geography.models import Borough, District
 
@@ -140,16 +141,20 @@ class ProjectForm(forms.Form):
 class DecisionForm(forms.Form):
     OUTCOMES = [("approve", _("Approve")), ("reject", _("Reject"))]
     outcome = forms.ChoiceField(label=_("Decision"), choices=OUTCOMES)
-    approved_amount = money_field(
-        _("Amount approved (€)"),
-        required=False,
-        help_text=_("Less than requested means: approved in part."),
+    approved_amount = conditionally_required(
+        money_field(
+            _("Amount approved (€)"),
+            required=False,
+            help_text=_("Less than requested means: approved in part."),
+        )
     )
-    reason = forms.CharField(
-        label=_("Reason for the decision"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Required for a rejection or a partial approval."),
+    reason = conditionally_required(
+        forms.CharField(
+            label=_("Reason for the decision"),
+            required=False,
+            widget=forms.Textarea(attrs={"rows": 2}),
+            help_text=_("Required for a rejection or a partial approval."),
+        )
     )
     decided_on = forms.DateField(label=_("Date of the decision"), widget=DateInput())
 

@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from teilhabe.access import Action, can, get_for_user, organisations_where, require
+from teilhabe.core.forms import add_service_error
 from teilhabe.finance import exports, selectors, services
 from teilhabe.finance.forms import (
     BudgetChangeForm,
@@ -37,11 +38,7 @@ def _apply(form, call):
     try:
         call()
     except ValidationError as exc:
-        if hasattr(exc, "error_dict"):
-            for field, errors in exc.error_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
-        else:
-            form.add_error(None, exc.messages)
+        add_service_error(form, exc)
         return False
     return True
 

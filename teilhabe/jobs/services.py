@@ -221,3 +221,36 @@ def mail_send_once(
             message.attach_alternative(html_body, "text/html")
         message.send()
     return True
+
+
+def task_retry(*, user, task_id) -> None:
+    """Queue a failed or stuck task again, with a fresh set of attempts (an administrator
+    fixed the cause). Its unfinished or failed jobs wait again. Audited."""
+    from django.core.exceptions import ValidationError
+    from django_tasks_db.models import DBTaskResult
+
+    from teilhabe.audit.models import AuditAction
+    from teilhabe.audit.services import audit_record
+    from teilhabe.jobs.worker import stale_running
+
+    check(user, Action.MANAGE_TASKS)
+    with transaction.atomic():
+        row = DBTaskResult.objects.select_for_update().filter(id=task_id).first()
+        if row is None:
+            raise ValidationError(_("This task no longer exists."))
+        stuck = row.status == "RUNNING" and row.id in {r.id for r in stale_running()}
+        if row.status != "FAILED" and not stuck:
+            raise ValidationError(_("Only failed or stuck tasks can be retried."))
+        DBTaskResult.objects.filter(id=row.id).update(
+            status="READY", run_after=timezone.now(), worker_ids=[], finished_at=None
+        )
+        Job.objects.filter(task_id=str(row.id)).update(
+            status=JobStatus.QUEUED, finished_at=None, message=""
+        )
+        audit_record(
+            user=user,
+            action=AuditAction.UPDATE,
+            record_type="django_tasks_db.DBTaskResult",
+            record_code=str(row.id),
+            detail=f"retry {row.task_path}",
+        )

@@ -64,3 +64,9 @@ def crash_once(*, marker: str, seconds: float) -> str:
     with path.open("a") as f:
         f.write("done\n")
     return "done"
+
+
+@task()
+def always_fails() -> None:
+    """For retry tests: every attempt raises."""
+    raise RuntimeError("SMTP-Server nicht erreichbar")

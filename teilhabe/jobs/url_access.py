@@ -14,3 +14,12 @@ RULES = {
     "jobs:detail": rule({Role.ADMIN, Role.PROVIDER_EDITOR}, kwargs=_job),
     "jobs:result": rule({Role.ADMIN, Role.PROVIDER_EDITOR}, kwargs=_job),
 }
+RULES |= {
+    "jobs:tasks": rule({Role.ADMIN}),
+    "jobs:task_retry": rule(
+        set(),
+        kwargs=lambda cast: {"task_id": "00000000-0000-4000-8000-000000000000"},
+        as_role={Role.ADMIN: 405},
+        note="POST only",
+    ),
+}

@@ -1,7 +1,11 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from teilhabe.access import Action, get_for_user, require
+from teilhabe.jobs import selectors, services
 from teilhabe.jobs.kinds import kind_or_none
 from teilhabe.jobs.models import Job
 
@@ -25,3 +29,20 @@ def job_result(request, code):
     return FileResponse(
         job.result_file.open("rb"), as_attachment=True, filename=job.result_name or None
     )
+
+
+@require(Action.MANAGE_TASKS)
+def task_list(request):
+    """Failed and stuck background tasks, with a retry button; the workers that are alive."""
+    return render(request, "jobs/tasks.html", selectors.tasks_overview())
+
+
+@require(Action.MANAGE_TASKS, methods=("POST",))
+def task_retry(request, task_id):
+    try:
+        services.task_retry(user=request.user, task_id=task_id)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("The task has been queued again."))
+    return redirect("jobs:tasks")

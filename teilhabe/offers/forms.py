@@ -76,11 +76,12 @@ class ScheduleForm(forms.Form):
         if not used:
             return data
         if data.get("weekday") is not None and data.get("date"):
-            raise forms.ValidationError(_("Give either a weekday or a single date, not both."))
-        if not data.get("starts_at") or not data.get("ends_at"):
-            raise forms.ValidationError(_("Give the start and end time."))
-        if data["ends_at"] <= data["starts_at"]:
-            raise forms.ValidationError(_("The end time must be after the start time."))
+            self.add_error("date", _("Give either a weekday or a single date, not both."))
+        for name in ("starts_at", "ends_at"):
+            if not data.get(name) and name not in self.errors:
+                self.add_error(name, _("Give the start and end time."))
+        if data.get("starts_at") and data.get("ends_at") and data["ends_at"] <= data["starts_at"]:
+            self.add_error("ends_at", _("The end time must be after the start time."))
         return data
 
 

@@ -288,7 +288,7 @@ def offer_import(request):
     organisation = organisations.first()
     if organisation is None:
         raise PermissionDenied
-    form = ImportForm(request.POST or None, request.FILES or None)
+    form = ImportForm(request.POST if request.method == "POST" else None, request.FILES or None)
     result = payload = filename = None
     if request.method == "POST":
         if request.POST.get("payload"):
@@ -315,6 +315,9 @@ def offer_import(request):
             )
             if result.ok:
                 payload = base64.b64encode(content).decode()
+            else:
+                for error in result.errors:
+                    form.add_error("file", error)
     return render(
         request,
         "offers/import.html",

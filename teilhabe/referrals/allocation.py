@@ -240,14 +240,19 @@ class Allocation:
     today: date
 
     def explanation(self, assignment: Assignment) -> str:
-        parts = point_parts(assignment.seeker, assignment.offer, self.policy, self.today)
-        detail = "; ".join(f"{label} ({value:+d})" for label, value in parts)
-        return _("%(who)s gets a place in “%(offer)s”: %(points)d points — %(detail)s.") % {
+        """Why this pairing, in words: what speaks for it and what against it (no points)."""
+        parts = point_parts(assignment.seeker, assignment.offer, self.policy, self.today)[1:]
+        plus = [label for label, value in parts if value > 0]
+        minus = [label for label, value in parts if value < 0]
+        text = _("%(who)s gets a place in “%(offer)s”.") % {
             "who": assignment.seeker.label,
             "offer": assignment.offer.title,
-            "points": assignment.points,
-            "detail": detail,
         }
+        if plus:
+            text += " " + _("In favour: %(reasons)s.") % {"reasons": ", ".join(plus)}
+        if minus:
+            text += " " + _("Against: %(reasons)s.") % {"reasons": ", ".join(minus)}
+        return text
 
     def by_offer(self) -> dict[Hashable, list[Assignment]]:
         result: dict[Hashable, list[Assignment]] = {}
@@ -335,16 +340,14 @@ def _unassigned_reason(
 ) -> str:
     if si in cand.no_option:
         return cand.no_option[si]
-    own = [(cand.offer_index[k], cand.points[k]) for k in cand.by_seeker[si]]
-    best = max(p for _, p in own)
-    lowest = min((taken_points.get(oi, best) for oi, _ in own), default=best)
+    own = cand.by_seeker[si]
     return ngettext(
-        "The %(n)d suitable offer's places went to requests with more points "
-        "(lowest given: %(lowest)d, this request: %(best)d).",
-        "The places of the %(n)d suitable offers went to requests with more points "
-        "(lowest given: %(lowest)d, this request at best: %(best)d).",
+        "The place of the suitable offer went to a request with higher priority "
+        "(waiting longer, more urgent, fitting language or living closer).",
+        "The places of the %(n)d suitable offers went to requests with higher priority "
+        "(waiting longer, more urgent, fitting language or living closer).",
         len(own),
-    ) % {"n": len(own), "lowest": lowest, "best": best}
+    ) % {"n": len(own)}
 
 
 def allocate(

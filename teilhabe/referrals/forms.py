@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from teilhabe.cases.models import Consent, MilestoneType, Person
+from teilhabe.core.forms import conditionally_required
 from teilhabe.offers.models import Offer, OfferStatus
 from teilhabe.organisations.models import Organisation
 from teilhabe.referrals.allocation import load_policies
@@ -73,6 +74,9 @@ class ReferralForm(forms.Form):
 
     def __init__(self, *args, case, **kwargs):
         super().__init__(*args, **kwargs)
+        # One of offer and recipient is needed; person and consent unless anonymous.
+        for name in ("offer", "recipient", "person", "consent"):
+            conditionally_required(self.fields[name])
         self.fields["offer"].queryset = (
             Offer.objects.filter(status=OfferStatus.PUBLISHED)
             .exclude(organisation_id=case.organisation_id)
@@ -112,8 +116,10 @@ class DeclineForm(forms.Form):
 
 
 class TransitionForm(forms.Form):
-    to = forms.ChoiceField(choices=ReferralStatus.choices)
-    reason = forms.CharField(required=False, max_length=300)
+    to = forms.ChoiceField(
+        label=_("Status"), choices=ReferralStatus.choices, widget=forms.HiddenInput
+    )
+    reason = forms.CharField(label=_("Reason"), required=False, max_length=300)
 
 
 class MessageForm(forms.Form):
@@ -126,3 +132,29 @@ class PreferenceForm(forms.Form):
     mode = forms.ChoiceField(
         label=_("E-mail for notifications"), choices=DeliveryMode.choices, widget=forms.RadioSelect
     )
+
+
+class _PairsField(forms.MultipleChoiceField):
+    """Proposed pairs "referral:offer"; the service checks each one (the proposal may have
+    changed since the page was shown)."""
+
+    def valid_value(self, value):
+        return ":" in str(value)
+
+
+class AllocationForm(forms.Form):
+    pair = _PairsField(
+        label=_("Proposed places"),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Nothing to confirm: select at least one proposed place.")},
+    )
+
+    def __init__(self, *args, rows=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["pair"].choices = [
+            (f"{r['referral'].code}:{r['offer_code']}", r["explanation"]) for r in rows
+        ]
+        self.fields["pair"].initial = [value for value, _label in self.fields["pair"].choices]
+
+    def pairs(self) -> list[tuple[str, str]]:
+        return [tuple(value.split(":", 1)) for value in self.cleaned_data["pair"]]

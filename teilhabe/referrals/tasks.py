@@ -7,11 +7,12 @@ enqueues reminders and digests; the worker (``manage.py db_worker``) sends the m
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from teilhabe.jobs.services import mail_key, mail_send_once
 from teilhabe.referrals.models import DeliveryMode, Notification
 
 
@@ -30,14 +31,17 @@ def deliver_notifications(*, codes: list[str]) -> int:
         ).select_related("user", "user__notification_preference"):
             if _mode(n.user) != DeliveryMode.IMMEDIATE or not n.user.email:
                 continue
-            send_mail(
-                subject=_("Teilhabe: %(text)s") % {"text": n.text[:120]},
-                message=n.text + "\n\n" + _("Details after logging in to Teilhabe."),
-                from_email=None,
-                recipient_list=[n.user.email],
-            )
-            Notification.objects.filter(pk=n.pk).update(emailed_at=timezone.now())
-            sent += 1
+            # The sent-mail key and the notification's marker commit together: a task run
+            # again after a lost worker does not mail the same notification twice.
+            with transaction.atomic():
+                if mail_send_once(
+                    key=mail_key("notification", n.code),
+                    subject=_("Teilhabe: %(text)s") % {"text": n.text[:120]},
+                    body=n.text + "\n\n" + _("Details after logging in to Teilhabe."),
+                    to=[n.user.email],
+                ):
+                    sent += 1
+                Notification.objects.filter(pk=n.pk).update(emailed_at=timezone.now())
     return sent
 
 
@@ -56,19 +60,20 @@ def send_digests() -> int:
         pending.setdefault(n.user, []).append(n)
     with translation.override(settings.LANGUAGE_CODE):
         for user, items in pending.items():
-            if user.email:
-                send_mail(
+            # One digest per user and set of notifications; key and markers commit together.
+            with transaction.atomic():
+                if user.email and mail_send_once(
+                    key=mail_key("digest", user.pk, *sorted(str(n.code) for n in items)),
                     subject=_("Teilhabe: %(n)d new notifications") % {"n": len(items)},
-                    message="\n".join(f"- {n.text}" for n in items)
+                    body="\n".join(f"- {n.text}" for n in items)
                     + "\n\n"
                     + _("Details after logging in to Teilhabe."),
-                    from_email=None,
-                    recipient_list=[user.email],
+                    to=[user.email],
+                ):
+                    sent += 1
+                Notification.objects.filter(pk__in=[n.pk for n in items]).update(
+                    emailed_at=timezone.now()
                 )
-                sent += 1
-            Notification.objects.filter(pk__in=[n.pk for n in items]).update(
-                emailed_at=timezone.now()
-            )
     return sent
 
 

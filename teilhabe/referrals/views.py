@@ -7,13 +7,21 @@ from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from teilhabe.access import Action, can, get_for_user, grants, require
 from teilhabe.audit.services import audit_read, audit_read_many
 from teilhabe.cases.models import Case
+from teilhabe.core.forms import add_service_error
 from teilhabe.referrals import selectors, services
-from teilhabe.referrals.forms import DeclineForm, MessageForm, PreferenceForm, ReferralForm
+from teilhabe.referrals.forms import (
+    AllocationForm,
+    DeclineForm,
+    MessageForm,
+    PreferenceForm,
+    ReferralForm,
+    TransitionForm,
+)
 from teilhabe.referrals.models import (
     TRANSITIONS,
     DeliveryMode,
@@ -24,6 +32,18 @@ from teilhabe.referrals.models import (
 )
 
 S = ReferralStatus
+# Buttons say what they do (a verb), not the status they lead to.
+ACTION_LABELS = {
+    S.ACCEPTED: gettext_lazy("Accept and allocate a place"),
+    S.WAITING: gettext_lazy("Put on the waiting list"),
+    S.DECLINED: gettext_lazy("Decline"),
+    S.STARTED: gettext_lazy("Record the start"),
+    S.COMPLETED: gettext_lazy("Record completion"),
+    S.DROPPED_OUT: gettext_lazy("Record a drop-out"),
+    S.WITHDRAWN: gettext_lazy("Withdraw the referral"),
+}
+# Steps that cannot be undone ask for confirmation first.
+FINAL = {S.DECLINED, S.COMPLETED, S.DROPPED_OUT, S.WITHDRAWN}
 BOXES = {"eingang": "inbox", "ausgang": "outbox"}
 
 
@@ -84,13 +104,7 @@ def referral_send(request, case_code):
                 milestone_type=d["milestone_type"],
             )
         except ValidationError as exc:
-            if hasattr(exc, "error_dict"):
-                for field, errors in exc.message_dict.items():
-                    for e in errors:
-                        form.add_error(field if field in form.fields else None, e)
-            else:
-                for e in exc.messages:
-                    form.add_error(None, e)
+            add_service_error(form, exc)
         else:
             messages.success(request, _("The referral has been sent."))
             return redirect("referrals:detail", code=referral.code)
@@ -107,7 +121,7 @@ def _referral_for(request, code) -> Referral:
     )
 
 
-def _actions(user, referral: Referral) -> list[tuple[str, str]]:
+def _actions(user, referral: Referral) -> list[dict]:
     own = {g.organisation_id for g in grants(user)}
     result = []
     for to, side in TRANSITIONS.get(referral.status, {}).items():
@@ -120,13 +134,13 @@ def _actions(user, referral: Referral) -> list[tuple[str, str]]:
             and referral.sender_id in own
             and can(user, Action.SEND_REFERRALS, referral)
         ):
-            result.append((to, S(to).label))
+            result.append(
+                {"value": to, "label": ACTION_LABELS.get(to, S(to).label), "final": to in FINAL}
+            )
     return result
 
 
-@require(Action.VIEW_REFERRALS)
-def referral_detail(request, code):
-    referral = _referral_for(request, code)
+def _render_detail(request, referral, *, status=200, **forms):
     if referral.shared:
         audit_read(request, referral, detail="shared data of a referral")
     labels = dict(SharedField.choices)
@@ -138,11 +152,18 @@ def referral_detail(request, code):
             "shared": [(labels.get(k, k), v) for k, v in referral.shared.items() if v],
             "events": selectors.referral_events(request.user, referral),
             "actions": _actions(request.user, referral),
-            "decline_form": DeclineForm(),
-            "message_form": MessageForm(),
+            "transition_form": forms.get("transition_form"),
+            "decline_form": forms.get("decline_form") or DeclineForm(),
+            "message_form": forms.get("message_form") or MessageForm(),
             "is_sender": referral.sender_id in {g.organisation_id for g in grants(request.user)},
         },
+        status=status,
     )
+
+
+@require(Action.VIEW_REFERRALS)
+def referral_detail(request, code):
+    return _render_detail(request, _referral_for(request, code))
 
 
 @require(Action.VIEW_REFERRALS)
@@ -151,18 +172,22 @@ def referral_transition(request, code):
         return response
     referral = _referral_for(request, code)
     to = request.POST.get("to", "")
-    try:
-        if to not in S.values:
-            raise ValidationError(_("Unknown status."))
-        services.referral_transition(
-            user=request.user, referral=referral, to=to, reason=request.POST.get("reason", "")
-        )
-    except ValidationError as exc:
-        for e in exc.messages:
-            messages.error(request, e)
-    else:
-        messages.success(request, _("Status changed: %(status)s") % {"status": S(to).label})
-    return redirect("referrals:detail", code=referral.code)
+    declining = to == S.DECLINED
+    form = DeclineForm(request.POST) if declining else TransitionForm(request.POST)
+    if form.is_valid() or not declining:
+        try:
+            if to not in S.values:
+                raise ValidationError(_("Unknown status."))
+            services.referral_transition(
+                user=request.user, referral=referral, to=to, reason=request.POST.get("reason", "")
+            )
+        except ValidationError as exc:
+            add_service_error(form, exc, "reason" if declining else None)
+        else:
+            messages.success(request, _("Status changed: %(status)s") % {"status": S(to).label})
+            return redirect("referrals:detail", code=referral.code)
+    key = "decline_form" if declining else "transition_form"
+    return _render_detail(request, referral, status=400, **{key: form})
 
 
 @require(Action.VIEW_REFERRALS)
@@ -170,39 +195,37 @@ def referral_message(request, code):
     if (response := _post_only(request)) is not None:
         return response
     referral = _referral_for(request, code)
-    try:
-        services.referral_message(
-            user=request.user, referral=referral, text=request.POST.get("text", "")
-        )
-    except ValidationError as exc:
-        for e in exc.messages:
-            messages.error(request, e)
-    else:
-        messages.success(request, _("The message has been sent."))
-    return redirect("referrals:detail", code=referral.code)
+    form = MessageForm(request.POST)
+    if form.is_valid():
+        try:
+            services.referral_message(
+                user=request.user, referral=referral, text=form.cleaned_data["text"]
+            )
+        except ValidationError as exc:
+            add_service_error(form, exc, "text")
+        else:
+            messages.success(request, _("The message has been sent."))
+            return redirect("referrals:detail", code=referral.code)
+    return _render_detail(request, referral, status=400, message_form=form)
 
 
 @require(Action.ALLOCATE_PLACES)
 def allocation(request):
+    form = None
     if request.method == "POST":
-        pairs = [
-            tuple(value.split(":", 1)) for value in request.POST.getlist("pair") if ":" in value
-        ]
-        if not pairs:
-            messages.error(request, _("Nothing to confirm: select at least one proposed place."))
-            return redirect("referrals:allocation")
-        try:
-            accepted = services.allocation_confirm(user=request.user, pairs=pairs)
-        except ValidationError as exc:
-            for e in exc.messages:
-                messages.error(request, e)
-        else:
-            messages.success(
-                request,
-                ngettext("%(n)d place allocated.", "%(n)d places allocated.", len(accepted))
-                % {"n": len(accepted)},
-            )
-        return redirect("referrals:allocation")
+        form = AllocationForm(request.POST)
+        if form.is_valid():
+            try:
+                accepted = services.allocation_confirm(user=request.user, pairs=form.pairs())
+            except ValidationError as exc:
+                add_service_error(form, exc, "pair")
+            else:
+                messages.success(
+                    request,
+                    ngettext("%(n)d place allocated.", "%(n)d places allocated.", len(accepted))
+                    % {"n": len(accepted)},
+                )
+                return redirect("referrals:allocation")
     proposal, by_key = selectors.allocation_proposal(request.user)
     rows = [
         {
@@ -214,6 +237,10 @@ def allocation(request):
         }
         for a in proposal.assignments
     ]
+    if form is None:
+        form = AllocationForm(rows=rows)
+    else:
+        form.fields["pair"].choices = AllocationForm(rows=rows).fields["pair"].choices
     left = [{"referral": by_key[s.key], "reason": why} for s, why in proposal.unassigned]
     named = [r["referral"] for r in rows + left if r["referral"].shared.get("name")]
     if named:
@@ -224,9 +251,11 @@ def allocation(request):
         {
             "rows": rows,
             "left": left,
+            "form": form,
             "offers": list(selectors.allocation_offers(request.user)),
             "policy": proposal.policy,
         },
+        status=400 if form.errors else 200,
     )
 
 

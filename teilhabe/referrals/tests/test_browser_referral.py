@@ -71,7 +71,7 @@ def test_a_referral_walks_from_sending_to_an_achieved_milestone(page, e2e_server
     assert "Mohammed Haddad" in body
     assert data["bamf"] not in body and "1985" not in body
     assert_accessible(page, context="(referral, receiver)")
-    page.get_by_role("button", name="auf der Warteliste").click()
+    page.get_by_role("button", name="Auf die Warteliste setzen").click()
     page.wait_for_load_state("networkidle")
     assert "auf der Warteliste" in page.locator("main").inner_text()
 
@@ -84,14 +84,17 @@ def test_a_referral_walks_from_sending_to_an_achieved_milestone(page, e2e_server
     assert_accessible(page, context="(allocation proposal)")
     proposal = page.locator("main").inner_text()
     assert "Mohammed Haddad erhält einen Platz" in proposal
+    assert "Dafür spricht:" in proposal and "Punkte" not in proposal
     page.get_by_role("button", name="Ausgewählte Plätze bestätigen").click()
     page.wait_for_load_state("networkidle")
     assert page.get_by_text("1 Platz vergeben.").is_visible()
 
     page.goto(referral_url)
-    page.get_by_role("button", name="begonnen").click()
+    page.get_by_role("button", name="Beginn eintragen").click()
     page.wait_for_load_state("networkidle")
-    page.get_by_role("button", name="abgeschlossen").click()
+    # Completing cannot be undone: it asks for confirmation first.
+    page.get_by_text("Abschluss eintragen …").click()
+    page.get_by_role("button", name="Bestätigen: Abschluss eintragen").click()
     page.wait_for_load_state("networkidle")
     assert "abgeschlossen" in page.locator("main").inner_text()
     assert_accessible(page, context="(referral completed)")

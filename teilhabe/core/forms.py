@@ -1,0 +1,44 @@
+"""Shared form helpers: service errors onto forms, fields that are required only sometimes.
+
+Every form page shows its errors the same way (see ``docs/development.md``, "Forms"):
+
+* the view puts a service's ``ValidationError`` onto the form with :func:`add_service_error`
+  (or ``form.add_service_error(exc)`` on forms with :class:`ServiceErrorsMixin`) and renders
+  the page again with the bound form (status 400), never a redirect with a flash message;
+* the template shows ``{% error_summary form %}`` (``includes/form_errors.html``) right below
+  the page's heading: a KERN alert that lists every error and links to its field;
+* ``includes/field.html`` marks the field (``aria-invalid``, ``aria-describedby``) and keeps
+  the input; a ``<details>`` holding a form with errors is rendered open.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+
+
+def add_service_error(form: forms.BaseForm, exc: ValidationError, field: str | None = None):
+    """Put ``exc`` onto ``form``: a message for a field the form has goes to that field, all
+    others to ``field`` (when given and present) or to the form as a whole."""
+    fallback = field if field in form.fields else None
+    if hasattr(exc, "error_dict"):
+        for name, errors in exc.error_dict.items():
+            target = name if name in form.fields and name != NON_FIELD_ERRORS else fallback
+            for error in errors:
+                form.add_error(target, error)
+    else:
+        form.add_error(fallback, exc)
+
+
+class ServiceErrorsMixin:
+    """``form.add_service_error(exc, field=None)`` for forms whose data goes to a service."""
+
+    def add_service_error(self, exc: ValidationError, field: str | None = None) -> None:
+        add_service_error(self, exc, field)
+
+
+def conditionally_required(form_field: forms.Field) -> forms.Field:
+    """Mark a field that is not always required (e.g. "required for a rejection"): it is not
+    labelled "optional", since for some entries it is not."""
+    form_field.conditionally_required = True
+    return form_field
