@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "teilhabe.audit",
     "teilhabe.cases",
     "teilhabe.steering",
+    "teilhabe.volunteers",
 ]
 
 MIDDLEWARE = [

@@ -18,6 +18,8 @@ urlpatterns = [
     path("steuerung/", include("teilhabe.steering.urls")),
     path("angebotsverwaltung/", include("teilhabe.offers.urls")),
     path("angebote/", include("teilhabe.public.urls")),
+    path("ehrenamt/", include("teilhabe.volunteers.urls")),
+    path("mitmachen/", include("teilhabe.volunteers.public_urls")),
     path("api/v1/", include("teilhabe.api.urls")),
     path("hintergrund/", include("teilhabe.jobs.urls")),
     path("sprache/", set_language, name="set_language"),

@@ -61,6 +61,12 @@ class Action:
     VIEW_REFERRALS = "referrals.view"
     RESPOND_REFERRALS = "referrals.respond"
     ALLOCATE_PLACES = "referrals.allocate"
+    # Volunteers (teilhabe/volunteers): coordinators of a contact point keep volunteer records,
+    # match and place; case workers, team leads and providers send requests; case workers and
+    # team leads book interpreters.
+    MANAGE_VOLUNTEERS = "volunteers.manage"
+    REQUEST_VOLUNTEERS = "volunteers.request"
+    BOOK_INTERPRETERS = "volunteers.book_interpreters"
     # Housing (teilhabe/housing): the register of shelters and their occupancy (no persons);
     # a person's housing, residence and asylum data fall under the case actions above.
     VIEW_ACCOMMODATION = "housing.view_accommodation"
@@ -80,6 +86,7 @@ _OFFERS_VIEW = {A.VIEW_OFFERS}
 _OFFERS_MANAGE = {A.VIEW_OFFERS, A.MANAGE_OFFERS}
 _REFERRALS_CASE_WORK = {A.SEND_REFERRALS, A.VIEW_REFERRALS, A.RESPOND_REFERRALS}
 _REFERRALS_PROVIDER = {A.VIEW_REFERRALS, A.RESPOND_REFERRALS, A.ALLOCATE_PLACES}
+_VOLUNTEERS_REQUEST = {A.REQUEST_VOLUNTEERS, A.BOOK_INTERPRETERS}
 _HOUSING_VIEW = {A.VIEW_ACCOMMODATION}
 _HOUSING_MANAGE = {A.VIEW_ACCOMMODATION, A.MANAGE_ACCOMMODATION}
 
@@ -113,6 +120,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
         | _CASE_WORK
         | {A.VIEW_MEMBERS, A.VIEW_GRANTS}
         | _REFERRALS_CASE_WORK
+        | _VOLUNTEERS_REQUEST
         | _HOUSING_VIEW
     ),
     Role.TEAM_LEAD: frozenset(
@@ -122,9 +130,10 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
         | {A.VIEW_GRANTS, A.APPLY_PROJECTS}
         | _REFERRALS_CASE_WORK
         | {A.ALLOCATE_PLACES}
+        | _VOLUNTEERS_REQUEST
         | _HOUSING_VIEW
     ),
-    Role.VOLUNTEER_COORDINATOR: frozenset(_EVERYONE | {A.VIEW_MEMBERS}),
+    Role.VOLUNTEER_COORDINATOR: frozenset(_EVERYONE | {A.VIEW_MEMBERS, A.MANAGE_VOLUNTEERS}),
     Role.PROVIDER_EDITOR: frozenset(
         _EVERYONE
         | {A.VIEW_MEMBERS}
@@ -132,6 +141,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
         | _OFFERS_MANAGE
         | {A.HANDLE_REGISTRATIONS}
         | _REFERRALS_PROVIDER
+        | {A.REQUEST_VOLUNTEERS}
     ),
     Role.FINANCE_OFFICER: frozenset(
         _EVERYONE
@@ -162,6 +172,9 @@ PERSONAL_DATA_ACTIONS: frozenset[str] = frozenset(
         Action.RESPOND_REFERRALS,
         Action.ALLOCATE_PLACES,
         Action.HANDLE_REGISTRATIONS,
+        Action.MANAGE_VOLUNTEERS,
+        Action.REQUEST_VOLUNTEERS,
+        Action.BOOK_INTERPRETERS,
     }
 )
 # Roles that see numbers, never persons.

@@ -35,6 +35,14 @@ NAVIGATION: list[NavEntry] = [
     NavEntry(_("Referrals"), "referrals:list", Action.VIEW_REFERRALS, "/vermittlungen/"),
     # Translated in the steering catalogue.
     NavEntry(_("Figures"), "steering:referrals", Action.VIEW_BOROUGH_FIGURES, "/steuerung/"),
+    # Translated in the volunteers catalogue.
+    NavEntry(_("Volunteers"), "volunteers:list", Action.MANAGE_VOLUNTEERS, "/ehrenamt/"),
+    NavEntry(
+        _("Volunteer requests"),
+        "volunteers:requests",
+        Action.REQUEST_VOLUNTEERS,
+        "/ehrenamt/anfragen/",
+    ),
     # Translated in the housing catalogue.
     NavEntry(
         _("Accommodation"),

@@ -128,4 +128,8 @@ def sections_for(user, grants: list[Grant]) -> list[Section]:
         from teilhabe.referrals.selectors import referral_panel
 
         sections.append(Section("referrals/section_start.html", referral_panel(user)))
+    if can(user, Action.MANAGE_VOLUNTEERS):
+        from teilhabe.volunteers.selectors import coordinator_panel
+
+        sections.append(Section("volunteers/section_start.html", coordinator_panel(user)))
     return sections
