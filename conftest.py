@@ -66,8 +66,13 @@ def client_as(client, cast):
 ROLES = list(Role.values)
 
 
-# Browser-test fixtures (Playwright + Debian Chromium), see teilhabe/core/testing/browser.py.
-pytest_plugins = ["teilhabe.core.testing.browser", "teilhabe.core.testing.concurrency"]
+# Browser-test fixtures (Playwright + Debian Chromium), see teilhabe/core/testing/browser.py;
+# how the suite is spread over xdist workers: teilhabe/core/testing/workers.py.
+pytest_plugins = [
+    "teilhabe.core.testing.browser",
+    "teilhabe.core.testing.concurrency",
+    "teilhabe.core.testing.workers",
+]
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)
@@ -75,24 +80,6 @@ def pytest_runtest_makereport(item, call):
     report = yield
     setattr(item, f"rep_{report.when}", report)
     return report
-
-
-# --- Spreading the suite over xdist workers (``make test``: ``-n 2 --dist loadgroup``) ---------
-# Each test module is one unit of work, as with ``--dist loadfile``, except that tests with an
-# ``xdist_group`` mark of their own keep it (the URL matrix is split by role that way), and all
-# browser tests form one group, so that one worker starts the live server for all of them.
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(config, items):
-    for item in items:
-        if item.get_closest_marker("xdist_group"):
-            continue
-        if item.get_closest_marker("browser") or "e2e_server" in item.fixturenames:
-            group = "browser"
-        else:
-            group = item.nodeid.split("::", 1)[0]
-        item.add_marker(pytest.mark.xdist_group(group))
 
 
 # --- No test writes under var/ ------------------------------------------------------------------

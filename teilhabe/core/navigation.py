@@ -34,7 +34,7 @@ NAVIGATION: list[NavEntry] = [
     # Translated in the referrals catalogue.
     NavEntry(_("Referrals"), "referrals:list", Action.VIEW_REFERRALS, "/vermittlungen/"),
     # Translated in the steering catalogue.
-    NavEntry(_("Figures"), "steering:referrals", Action.VIEW_BOROUGH_FIGURES, "/steuerung/"),
+    NavEntry(_("Figures"), "steering:overview", Action.VIEW_BOROUGH_FIGURES, "/steuerung/"),
     # Translated in the volunteers catalogue.
     NavEntry(_("Volunteers"), "volunteers:list", Action.MANAGE_VOLUNTEERS, "/ehrenamt/"),
     NavEntry(

@@ -65,14 +65,16 @@ class Scope:
         return urlencode(params)
 
 
-def default_period(today: datetime.date | None = None) -> tuple[datetime.date, datetime.date]:
-    """Twelve months: from the first day of the month eleven months ago up to today."""
+def default_period(
+    today: datetime.date | None = None, *, months: int = 12
+) -> tuple[datetime.date, datetime.date]:
+    """``months`` months: from the first day of the month ``months - 1`` ago up to today."""
     today = today or timezone.localdate()
-    months = today.year * 12 + today.month - 1 - 11
+    months = today.year * 12 + today.month - 1 - (months - 1)
     return datetime.date(months // 12, months % 12 + 1, 1), today
 
 
-def scope_for(user, params=None) -> Scope:
+def scope_for(user, params=None, *, months: int = 12) -> Scope:
     """The scope a request asks for (``bezirk``, ``stadtteil``, ``von``, ``bis``), limited to
     what the user may see: 404 for a borough or Stadtteil outside it. Invalid input keeps the
     default period and puts the bound form with its errors on the scope."""
@@ -103,7 +105,7 @@ def scope_for(user, params=None) -> Scope:
             raise Http404
     in_scope = [borough] if borough is not None else boroughs
     districts = [d for d in all_districts if d.borough in in_scope]
-    start, end = default_period()
+    start, end = default_period(months=months)
     form = FilterForm(
         {k: params.get(k, "") for k in ("von", "bis", "bezirk", "stadtteil")} if params else None,
         boroughs=boroughs,
@@ -116,7 +118,7 @@ def scope_for(user, params=None) -> Scope:
         start = form.cleaned_data["von"] or start
         end = form.cleaned_data["bis"] or end
         if end < start:
-            start, end = default_period()
+            start, end = default_period(months=months)
     elif form.is_bound:
         errors = [e for field in form.errors.values() for e in field]
     return Scope(

@@ -145,7 +145,7 @@ class Page:
         groups = list(self.groups)
         for t in self.tables:
             for c in t.columns:
-                if c.kind != COUNT or not c.shown:
+                if c.kind != COUNT:  # shown or not: a hidden helper count may reveal too
                     continue
                 for r in [*t.rows, *([t.total] if t.total else [])]:
                     values[t.cell_key(r, c.key)] = int(r.values.get(c.key) or 0)

@@ -5,6 +5,11 @@ from teilhabe.steering import views
 app_name = "steering"
 
 urlpatterns = [
+    path("", views.overview, name="overview"),
+    path("meilensteine/", views.milestones, name="milestones"),
     path("vermittlungen/", views.referrals, name="referrals"),
+    path("angebote/", views.coverage, name="coverage"),
+    path("geld/", views.money_view, name="money"),
+    path("stellen/", views.positions, name="positions"),
     path("<slug:topic>/download/", views.export, name="export"),
 ]

@@ -1,17 +1,158 @@
-"""Pages for city steering and borough coordinators: figures only, never persons."""
+"""Pages for city steering and borough coordinators: figures only, never persons.
+
+Every page is one *topic* (a :class:`Topic`): a builder makes the resolved tables for the
+chosen scope, charts and a map are drawn from those resolved tables, every table can be
+downloaded as CSV or XLSX with the same filters and the same suppression.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from teilhabe.access import Action, require
-from teilhabe.steering import exports
+from teilhabe.access import Action, can, require
+from teilhabe.steering import casework, exports, indicators, money
+from teilhabe.steering.charts import bar_chart, line_chart
+from teilhabe.steering.maps import choropleth
 from teilhabe.steering.referrals import referral_page
 from teilhabe.steering.scope import Scope, scope_for
 from teilhabe.steering.suppression import threshold
+from teilhabe.steering.tables import Page
+
+
+@dataclass(frozen=True)
+class Topic:
+    key: str
+    url_name: str
+    title: str
+    build: Callable  # (user, scope, url) -> Page
+    visuals: Callable  # (page, scope) -> (charts, map or None)
+    intro: str = ""
+    action: str = Action.VIEW_BOROUGH_FIGURES
+    months: int = 12  # default length of the period
+
+
+def _no_visuals(page, scope):
+    return [], None
+
+
+def _casework_visuals(page: Page, scope: Scope):
+    months = page.table("months")
+    charts = [
+        line_chart(months, ["opened", "closed"], title=_("Cases opened and closed per month")),
+        line_chart(months, ["persons"], title=_("Persons in case work at the end of each month")),
+    ]
+    return charts, choropleth(
+        page.table("places"), "persons", title=_("Persons in case work per Stadtteil")
+    )
+
+
+def _milestone_visuals(page: Page, scope: Scope):
+    t = page.table("milestones")
+    return [
+        bar_chart(t, "share_12", title=_("Share reaching the standard system within 12 months"))
+    ], None
+
+
+def _referral_visuals(page: Page, scope: Scope):
+    return [
+        bar_chart(page.table("categories"), "total", title=_("Referrals by category")),
+    ], choropleth(
+        page.table("districts_offer"), "total", title=_("Referrals by Stadtteil of the offer")
+    )
+
+
+def _coverage_visuals(page: Page, scope: Scope):
+    return [], choropleth(
+        page.table("coverage"), "persons", title=_("Persons in case work per Stadtteil")
+    )
+
+
+def _money_visuals(page: Page, scope: Scope):
+    months = page.table("months")
+    return [
+        line_chart(
+            months,
+            ["cumulative", "plan"],
+            title=_("Paid since 1 January against a linear plan"),
+            unit="€",
+        ),
+        line_chart(
+            months, ["committed", "paid"], title=_("Committed and paid per month"), unit="€"
+        ),
+    ], None
+
+
+def _positions_visuals(page: Page, scope: Scope):
+    return [
+        bar_chart(page.table("organisations"), "gap", title=_("Unfilled FTE per organisation"))
+    ], None
+
+
+TOPICS: dict[str, Topic] = {
+    t.key: t
+    for t in [
+        Topic(
+            "casework",
+            "steering:overview",
+            gettext_lazy("Case work"),
+            lambda user, scope, url: casework.casework_page(scope, url=url),
+            _casework_visuals,
+        ),
+        Topic(
+            "milestones",
+            "steering:milestones",
+            gettext_lazy("Standard systems reached"),
+            lambda user, scope, url: casework.milestone_page(scope, url=url),
+            _milestone_visuals,
+            months=36,
+        ),
+        Topic(
+            "referrals",
+            "steering:referrals",
+            gettext_lazy("Referrals: figures"),
+            lambda user, scope, url: referral_page(scope, url=url),
+            _referral_visuals,
+            intro=gettext_lazy(
+                "A referral counts for two Stadtteile, shown in separate tables: the Stadtteil "
+                "of the offer (its first location) and the Stadtteil where the person lived "
+                "when it was sent. A Bezirk page counts every referral whose offer or person is "
+                "in the Bezirk."
+            ),
+        ),
+        Topic(
+            "coverage",
+            "steering:coverage",
+            gettext_lazy("Offer coverage and white spots"),
+            lambda user, scope, url: casework.coverage_page(scope, url=url),
+            _coverage_visuals,
+        ),
+        Topic(
+            "money",
+            "steering:money",
+            gettext_lazy("Money over time"),
+            lambda user, scope, url: money.money_page(user, scope, url=url),
+            _money_visuals,
+            action=Action.VIEW_FINANCE,
+        ),
+        Topic(
+            "positions",
+            "steering:positions",
+            gettext_lazy("Positions: funded and filled"),
+            lambda user, scope, url: money.positions_page(user, scope, url=url),
+            _positions_visuals,
+            action=Action.VIEW_POSITIONS,
+        ),
+    ]
+}
 
 
 def _drill(scope: Scope, name: str):
@@ -23,48 +164,49 @@ def _drill(scope: Scope, name: str):
             params["stadtteil"] = str(district.code)
         elif borough is not None:
             params["bezirk"] = str(borough.code)
-        from urllib.parse import urlencode
-
         return f"{reverse(name)}?{urlencode(params)}"
 
     return url
 
 
-def _topics():
-    from django.utils.translation import gettext as _
-
-    return [
-        {"key": "referrals", "label": _("Referrals"), "url_name": "steering:referrals"},
-    ]
-
-
-PAGES = {
-    "referrals": ("steering:referrals", referral_page, "steering/referrals.html"),
-}
+def _topic(request, key: str) -> tuple[Topic, Scope, Page]:
+    topic = TOPICS.get(key)
+    if topic is None or not can(request.user, topic.action):
+        raise Http404
+    scope = scope_for(request.user, request.GET, months=topic.months)
+    return topic, scope, topic.build(request.user, scope, _drill(scope, topic.url_name))
 
 
-def _page(request, topic: str):
-    name, build, template = PAGES[topic]
-    scope = scope_for(request.user, request.GET)
-    return scope, build(scope, url=_drill(scope, name)), template
-
-
-def _render(request, topic: str):
-    scope, page, template = _page(request, topic)
+def _render(request, key: str):
+    topic, scope, page = _topic(request, key)
+    charts, map_view = topic.visuals(page, scope)
     return render(
         request,
-        template,
+        "steering/topic.html",
         {
             "scope": scope,
             "page": page,
             "topic": topic,
+            "charts": charts,
+            "map": map_view,
+            "indicators": indicators.for_topic(key),
             "query": scope.query(),
-            "export_url": reverse("steering:export", kwargs={"topic": topic}),
-            "topics": _topics(),
+            "export_url": reverse("steering:export", kwargs={"topic": key}),
+            "topics": [t for t in TOPICS.values() if can(request.user, t.action)],
             "threshold": threshold(),
         },
         status=400 if scope.errors else 200,
     )
+
+
+@require(Action.VIEW_BOROUGH_FIGURES)
+def overview(request):
+    return _render(request, "casework")
+
+
+@require(Action.VIEW_BOROUGH_FIGURES)
+def milestones(request):
+    return _render(request, "milestones")
 
 
 @require(Action.VIEW_BOROUGH_FIGURES)
@@ -73,12 +215,25 @@ def referrals(request):
 
 
 @require(Action.VIEW_BOROUGH_FIGURES)
+def coverage(request):
+    return _render(request, "coverage")
+
+
+@require(Action.VIEW_BOROUGH_FIGURES)
+def money_view(request):
+    return _render(request, "money")
+
+
+@require(Action.VIEW_BOROUGH_FIGURES)
+def positions(request):
+    return _render(request, "positions")
+
+
+@require(Action.VIEW_BOROUGH_FIGURES)
 def export(request, topic: str):
     """One table of a page as CSV or XLSX (``?tabelle=<key>&format=csv|xlsx``; default: the
     first table as CSV), with the page's filters and the same suppression as on the page."""
-    if topic not in PAGES:
-        raise Http404
-    scope, page, _template = _page(request, topic)
+    _topic_obj, scope, page = _topic(request, topic)
     key = request.GET.get("tabelle") or page.tables[0].key
     table = next((t for t in page.tables if t.key == key), None)
     fmt = request.GET.get("format", "csv")

@@ -17,6 +17,7 @@ time           ≤ 15    15 when the volunteer named the request's weekday and t
 from __future__ import annotations
 
 import functools
+import heapq
 import math
 from dataclasses import dataclass, field
 
@@ -86,7 +87,7 @@ def candidates_queryset(request: VolunteerRequest):
     if request.languages:
         q = Q()
         for code in request.languages:
-            q |= Q(language_index__contains=f"|{code}|")
+            q |= Q(language_index__contains=f"|{code}:")
         qs = qs.filter(q)
     if request.kind == RequestKind.INTERPRETING:
         qs = qs.filter(is_interpreter=True)
@@ -95,63 +96,74 @@ def candidates_queryset(request: VolunteerRequest):
     return qs
 
 
+def _levels(index: str) -> dict[str, int]:
+    out = {}
+    for part in index.strip("|").split("|"):
+        code, _sep, level = part.partition(":")
+        if code and level.isdigit():
+            out[code] = int(level)
+    return out
+
+
 def rank(request: VolunteerRequest, *, limit: int = 20) -> list[Candidate]:
-    """The best ``limit`` candidates, best first (ties: by name)."""
-    rows = list(
-        candidates_queryset(request).values_list(
-            "pk",
-            "code",
-            "first_name",
-            "last_name",
-            "languages",
-            "skills_mask",
-            "availability_mask",
-        )
+    """The best ``limit`` candidates, best first (ties: by id). One query narrows and reads
+    four short columns of the candidates; a second reads the names of the best."""
+    rows = (
+        candidates_queryset(request)
+        .order_by()  # ranked here; sorting in the database would only cost time
+        .values_list("pk", "language_index", "skills_mask", "availability_mask", "district_index")
     )
-    if not rows:
-        return []
-    ids = [r[0] for r in rows]
-    places: dict[int, list[int]] = {}
-    through = Volunteer.districts.through
-    if request.district_id is not None:
-        for vid, did in through.objects.filter(volunteer_id__in=ids).values_list(
-            "volunteer_id", "district_id"
-        ):
-            places.setdefault(vid, []).append(did)
     centre = centres()
     here = centre.get(request.district_id) if request.district_id else None
+    # Points per Stadtteil of the volunteer, computed once per request (50 Stadtteile).
+    near: dict[str, tuple[int, float]] = {}
+    if here is not None:
+        for pk, c in centre.items():
+            dist = km(here, c)
+            near[str(pk)] = (round(20 * max(0.0, 1 - dist / MAX_KM)), dist)
     wanted_skills = skills_mask(request.skills)
     n_skills = bin(wanted_skills).count("1")
     wanted_time = request.wanted_mask()
+    wanted_langs = list(request.languages)
     scored = []
-    for pk, code, first, last, langs, smask, amask in rows:
-        # language
-        best = max((langs.get(c, 0) for c in request.languages), default=0)
-        s_lang = best * 8 if request.languages else 16
-        # skills
+    for pk, lindex, smask, amask, dindex in rows:
+        if wanted_langs:
+            best = 0
+            for code in wanted_langs:
+                at = lindex.find(f"|{code}:")
+                if at >= 0:
+                    best = max(best, int(lindex[at + len(code) + 2]))
+            s_lang = best * 8
+        else:
+            s_lang = 16
         s_skill = round(30 * bin(smask & wanted_skills).count("1") / n_skills) if n_skills else 15
-        # distance
         s_dist, dist = 5, None
-        if here is not None:
-            mine = [centre[d] for d in places.get(pk, ()) if d in centre]
-            if mine:
-                dist = min(km(here, c) for c in mine)
-                s_dist = round(20 * max(0.0, 1 - dist / MAX_KM))
-        # time
+        if here is not None and dindex:
+            best_d = max(
+                (near[d] for d in dindex.strip("|").split("|") if d in near),
+                default=None,
+                key=lambda t: t[0] - t[1] / 1000,
+            )
+            if best_d is not None:
+                s_dist, dist = best_d
         s_time = (15 if amask & wanted_time else 0) if wanted_time else 8
-        scored.append(
-            (s_lang + s_skill + s_dist + s_time, last, first, pk, code, langs, smask, amask, dist)
-        )
-    scored.sort(key=lambda t: (-t[0], t[1], t[2], t[3]))
+        scored.append((-(s_lang + s_skill + s_dist + s_time), pk, lindex, smask, amask, dist))
+    top = heapq.nsmallest(limit, scored)
+    names = {
+        pk: (code, first, last)
+        for pk, code, first, last in Volunteer.objects.filter(
+            pk__in=[t[1] for t in top]
+        ).values_list("pk", "code", "first_name", "last_name")
+    }
     return [
         Candidate(
             pk,
-            str(code),
-            f"{first} {last}",
-            score,
-            _reasons(request, langs, smask, amask, dist, here),
+            str(names[pk][0]),
+            f"{names[pk][1]} {names[pk][2]}",
+            -neg,
+            _reasons(request, _levels(lindex), smask, amask, dist, here),
         )
-        for score, last, first, pk, code, langs, smask, amask, dist in scored[:limit]
+        for neg, pk, lindex, smask, amask, dist in top
     ]
 
 

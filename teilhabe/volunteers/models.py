@@ -188,8 +188,8 @@ class Volunteer(CodedModel):
     correspondence_language = models.CharField(
         _("language for e-mails"), max_length=8, default="de"
     )
-    # {"ar": 4, "de": 3}: language code → LanguageLevel; ``language_index`` is "|ar|de|" for
-    # a quick search.
+    # {"ar": 4, "de": 3}: language code → LanguageLevel; ``language_index`` is "|ar:4|de:3|"
+    # for matching (a quick search, and no JSON to decode for thousands of candidates).
     languages = models.JSONField(_("languages"), default=dict, blank=True)
     language_index = models.CharField(max_length=200, blank=True, editable=False)
     skills = models.JSONField(_("skills and fields of activity"), default=list, blank=True)
@@ -197,6 +197,8 @@ class Volunteer(CodedModel):
     districts = models.ManyToManyField(
         District, blank=True, related_name="+", verbose_name=_("districts (Stadtteile)")
     )
+    # "|13|39|": ids of ``districts``, kept in step by the services, read by matching.
+    district_index = models.CharField(max_length=400, blank=True, editable=False)
     availability_mask = models.BigIntegerField(_("available"), default=0)
     available_from = models.DateField(_("available from"), null=True, blank=True)
     available_until = models.DateField(_("available until"), null=True, blank=True)
@@ -265,8 +267,19 @@ class Volunteer(CodedModel):
         return out
 
     def set_derived(self) -> None:
-        self.language_index = "|" + "|".join(sorted(self.languages)) + "|"
+        self.language_index = (
+            "|"
+            + "|".join(f"{code}:{level}" for code, level in sorted(self.languages.items()))
+            + "|"
+        )
         self.skills_mask = skills_mask(self.skills)
+
+    def set_districts(self, districts) -> None:
+        """Set the Stadtteile and their index (call after saving)."""
+        self.districts.set(districts)
+        ids = sorted(d.pk if hasattr(d, "pk") else int(d) for d in districts)
+        self.district_index = "|" + "|".join(str(i) for i in ids) + "|" if ids else ""
+        type(self).objects.filter(pk=self.pk).update(district_index=self.district_index)
 
 
 class Training(models.Model):

@@ -156,7 +156,7 @@ def volunteer_register(
     )
     volunteer.set_derived()
     volunteer.save()
-    volunteer.districts.set(districts)
+    volunteer.set_districts(districts)
     key = _client_key(client)
     cache.add(key, 0, 3600)
     try:

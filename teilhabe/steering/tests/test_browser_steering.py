@@ -7,7 +7,14 @@ from teilhabe.core.testing.browser import assert_accessible, login
 
 pytestmark = pytest.mark.browser
 
-PAGES = ["/steuerung/vermittlungen/"]
+PAGES = [
+    "/steuerung/",
+    "/steuerung/meilensteine/",
+    "/steuerung/vermittlungen/",
+    "/steuerung/angebote/",
+    "/steuerung/geld/",
+    "/steuerung/stellen/",
+]
 
 
 def _walk(page, who: str):
@@ -24,7 +31,7 @@ def test_city_steering_walks_every_figures_page(page):
     assert "/steuerung/" in page.url
     _walk(page, "steering")
     # Drill down: a Bezirk, then one of its Stadtteile.
-    page.goto(PAGES[0])
+    page.goto("/steuerung/vermittlungen/")
     page.locator("section[aria-labelledby='t-boroughs_offer'] tbody a").first.click()
     page.wait_for_load_state("networkidle")
     assert "bezirk=" in page.url

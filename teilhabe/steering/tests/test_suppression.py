@@ -44,3 +44,15 @@ def test_the_template_filter_suppresses_too(settings):
         Context({"a": 3, "b": 12})
     )
     assert out == "&lt; 5|12"
+
+
+def test_docs_list_every_indicator():
+    from pathlib import Path
+
+    from django.conf import settings
+
+    from teilhabe.steering.indicators import INDICATORS
+
+    text = (Path(settings.BASE_DIR) / "docs" / "steering.md").read_text(encoding="utf-8")
+    for indicator in INDICATORS:
+        assert f"| `{indicator.key}` | {indicator.name} |" in text

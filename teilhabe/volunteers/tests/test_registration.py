@@ -75,7 +75,7 @@ def test_a_registration_is_stored_unconfirmed_and_a_confirmation_mail_is_sent(
     volunteer = Volunteer.objects.get(email="amal@example.org")
     assert volunteer.status == VolunteerStatus.UNCONFIRMED
     assert volunteer.languages == {"ar": 4, "de": 3}
-    assert volunteer.language_index == "|ar|de|"
+    assert volunteer.language_index == "|ar:4|de:3|"
     assert volunteer.correspondence_language == "en"
     assert volunteer.privacy_consent_at is not None
     assert len(mail.outbox) == 1
