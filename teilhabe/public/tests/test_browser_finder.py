@@ -70,9 +70,7 @@ def test_the_finder_works_without_javascript(browser, directory):
     context.close()
 
 
-def test_a_registration_with_a_mistake_shows_the_error_at_the_top_and_at_the_field(
-    page, directory
-):
+def test_a_registration_with_a_mistake_shows_the_error_at_the_top_and_at_the_field(page, directory):
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto("/angebote/de/?q=Alphabetisierungskurs")
     page.get_by_role("link", name="Alphabetisierungskurs für Frauen").click()
