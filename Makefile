@@ -14,6 +14,7 @@ run: setup
 	$(MANAGE) load_essen && \
 	$(MANAGE) load_offers && \
 	$(MANAGE) load_demo_cases && \
+	$(MANAGE) load_steering_demo && \
 	$(MANAGE) load_demo_housing && \
 	echo "Worker für Hintergrundaufgaben startet …" && \
 	( $(MANAGE) db_worker --no-reload >var/worker.log 2>&1 & echo $$! > var/worker.pid ) && \

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "teilhabe.dashboard",
     "teilhabe.referrals",
     "teilhabe.housing",
+    "teilhabe.reports",
     "teilhabe.scenario",
     "rest_framework",
     "drf_spectacular",

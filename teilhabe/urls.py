@@ -15,6 +15,7 @@ urlpatterns = [
     path("protokoll/", include("teilhabe.audit.urls")),
     path("vermittlungen/", include("teilhabe.referrals.urls")),
     path("wohnen/", include("teilhabe.housing.urls")),
+    path("berichte/", include("teilhabe.reports.urls")),
     path("steuerung/", include("teilhabe.steering.urls")),
     path("angebotsverwaltung/", include("teilhabe.offers.urls")),
     path("angebote/", include("teilhabe.public.urls")),

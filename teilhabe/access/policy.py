@@ -71,6 +71,8 @@ class Action:
     # a person's housing, residence and asylum data fall under the case actions above.
     VIEW_ACCOMMODATION = "housing.view_accommodation"
     MANAGE_ACCOMMODATION = "housing.manage_accommodation"
+    # Council reports (teilhabe/reports): Sachstandsbericht and Verwendungsnachweis (aggregates).
+    MAKE_REPORTS = "reports.make"
     # Django admin for master data.
     USE_ADMIN_SITE = "admin.use"
     # Background tasks: see failed and stuck tasks (and every job), retry them.
@@ -104,6 +106,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     Role.CITY_STEERING: frozenset(
         _EVERYONE
         | {A.VIEW_CITY_FIGURES, A.VIEW_BOROUGH_FIGURES, A.VIEW_FINANCE, A.VIEW_POSITIONS}
+        | {A.MAKE_REPORTS}
         | {A.VIEW_GRANTS}
         | _OFFERS_VIEW
         | _HOUSING_MANAGE
@@ -145,7 +148,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     ),
     Role.FINANCE_OFFICER: frozenset(
         _EVERYONE
-        | {A.VIEW_FINANCE, A.MANAGE_FINANCE, A.VIEW_POSITIONS}
+        | {A.VIEW_FINANCE, A.MANAGE_FINANCE, A.VIEW_POSITIONS, A.MAKE_REPORTS}
         | {A.VIEW_GRANTS, A.DECIDE_PROJECTS}
     ),
     Role.DATA_PROTECTION_OFFICER: frozenset(_EVERYONE | {A.VIEW_AUDIT_LOG}),

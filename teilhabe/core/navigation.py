@@ -54,6 +54,7 @@ NAVIGATION: list[NavEntry] = [
     NavEntry(
         _("Housing figures"), "housing:figures", Action.VIEW_BOROUGH_FIGURES, "/wohnen/kennzahlen/"
     ),
+    NavEntry(_("Council reports"), "reports:list", Action.MAKE_REPORTS, "/berichte/"),
     # Translated in the finance catalogue.
     NavEntry(_("Money and projects"), "finance:projects", Action.VIEW_GRANTS, "/finanzen/"),
     NavEntry(_("Administration"), "admin:index", Action.USE_ADMIN_SITE, "/admin/"),
