@@ -28,6 +28,21 @@ from teilhabe.geography.models import District
 from teilhabe.organisations.models import Organisation
 
 
+class PersonRecord(CodedModel):
+    """A record about one person: belongs to the person's organisation for access and audit."""
+
+    class Meta:
+        abstract = True
+
+    @property
+    def audit_organisation_id(self) -> int:
+        return self.person.organisation_id
+
+    @property
+    def person_code_for_audit(self) -> str:
+        return str(self.person.code)
+
+
 class AccommodationKind(models.TextChoices):
     TRANSITIONAL = "transitional", _("transitional home")
     EMERGENCY = "emergency", _("emergency shelter")
@@ -80,7 +95,7 @@ class StayKind(models.TextChoices):
     OTHER = "other", _("other (with relatives, private)")
 
 
-class Stay(CodedModel):
+class Stay(PersonRecord):
     """Where a person lived from ``moved_in`` until ``moved_out`` (exclusive; open = still)."""
 
     person = models.ForeignKey(
@@ -140,14 +155,6 @@ class Stay(CodedModel):
         if self.accommodation_id:
             return self.accommodation.name
         return ", ".join(p for p in (self.street, self.postcode) if p) or self.get_kind_display()
-
-    @property
-    def audit_organisation_id(self) -> int:
-        return self.person.organisation_id
-
-    @property
-    def person_code_for_audit(self) -> str:
-        return str(self.person.code)
 
 
 class FlatSearchStatus(models.TextChoices):
@@ -227,7 +234,7 @@ class LegalBasis(models.Model):
         return f"{self.paragraph} {self.law} – {self.name}"
 
 
-class ResidenceTitle(CodedModel):
+class ResidenceTitle(PersonRecord):
     """One entry of the residence-status timeline (title, Gestattung, Duldung …)."""
 
     person = models.ForeignKey(
@@ -264,14 +271,6 @@ class ResidenceTitle(CodedModel):
     def __str__(self) -> str:
         return str(self.legal_basis)
 
-    @property
-    def audit_organisation_id(self) -> int:
-        return self.person.organisation_id
-
-    @property
-    def person_code_for_audit(self) -> str:
-        return str(self.person.code)
-
 
 class BenefitSystem(models.TextChoices):
     ASYLBLG = "asylblg", _("AsylbLG (Asylum Seekers' Benefits Act)")
@@ -280,7 +279,7 @@ class BenefitSystem(models.TextChoices):
     NONE = "none", _("no benefits")
 
 
-class BenefitPeriod(CodedModel):
+class BenefitPeriod(PersonRecord):
     """One entry of the benefit-system (Rechtskreis) timeline."""
 
     person = models.ForeignKey(
@@ -308,16 +307,8 @@ class BenefitPeriod(CodedModel):
     def __str__(self) -> str:
         return self.get_system_display()
 
-    @property
-    def audit_organisation_id(self) -> int:
-        return self.person.organisation_id
 
-    @property
-    def person_code_for_audit(self) -> str:
-        return str(self.person.code)
-
-
-class ResidenceObligation(CodedModel):
+class ResidenceObligation(PersonRecord):
     """A residence obligation (Wohnsitzauflage, § 12a AufenthG)."""
 
     person = models.ForeignKey(
@@ -353,14 +344,6 @@ class ResidenceObligation(CodedModel):
     def __str__(self) -> str:
         return self.place
 
-    @property
-    def audit_organisation_id(self) -> int:
-        return self.person.organisation_id
-
-    @property
-    def person_code_for_audit(self) -> str:
-        return str(self.person.code)
-
 
 class DecisionKind(models.TextChoices):
     """Kinds of BAMF decisions; the legal-remedy period of each is data (``rules.toml``)."""
@@ -377,7 +360,7 @@ class DecisionKind(models.TextChoices):
     REVOKED = "revoked", _("protection revoked or withdrawn (§ 73 AsylG)")
 
 
-class AsylumProcedure(CodedModel):
+class AsylumProcedure(PersonRecord):
     """A person's asylum procedure at the BAMF, with the legal-remedy deadline."""
 
     person = models.ForeignKey(
@@ -431,11 +414,3 @@ class AsylumProcedure(CodedModel):
 
     def __str__(self) -> str:
         return self.file_number or str(self.applied_on)
-
-    @property
-    def audit_organisation_id(self) -> int:
-        return self.person.organisation_id
-
-    @property
-    def person_code_for_audit(self) -> str:
-        return str(self.person.code)

@@ -32,3 +32,14 @@ def figure(value) -> str:
     if value is None or value == "":
         return ""
     return str(suppress(int(value)))
+
+
+@register.simple_tag(takes_context=True)
+def may(context, action: str, obj=None) -> bool:
+    """``{% may "ALLOCATE_PLACES" as may_allocate %}``: whether the user may do an action
+    (name of a ``teilhabe.access.Action`` constant), so pages link only to what opens."""
+    from teilhabe.access import Action, can
+
+    request = context.get("request")
+    user = getattr(request, "user", None) or context.get("user")
+    return bool(user and can(user, getattr(Action, action), obj))
