@@ -91,7 +91,7 @@ def line_chart(table: Table, columns: list[str], *, title: str, unit: str = "") 
         )
     step = max(1, round(n / 6))
     for i, label in enumerate(labels):
-        if i % step == 0 or i == n - 1:
+        if i % step == 0 or (i == n - 1 and i % step > step / 2):
             parts.append(
                 format_html(
                     '<text class="app-chart__tick" x="{}" y="{}" text-anchor="middle">{}</text>',

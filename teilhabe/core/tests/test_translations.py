@@ -24,3 +24,23 @@ def test_every_german_entry_is_translated_and_not_fuzzy(path):
     fuzzy = [e.msgid for e in catalogue if "fuzzy" in e.flags and not e.obsolete]
     assert not missing, f"{path}: untranslated: {missing[:10]}"
     assert not fuzzy, f"{path}: fuzzy: {fuzzy[:10]}"
+
+
+def test_one_english_text_has_one_german_text_across_apps():
+    """Django merges the apps' catalogues into one (the first app in INSTALLED_APPS wins), so
+    the same msgid translated differently in two apps shows the wrong word in one of them.
+    Use the same German text, or a context (``pgettext``) where the meaning differs."""
+    seen: dict[tuple[str, str], tuple[str, str]] = {}
+    clashes = []
+    for path in CATALOGUES:
+        app = path.parts[-5]
+        for entry in polib.pofile(str(path)):
+            if entry.obsolete or not entry.msgstr:
+                continue
+            key = (entry.msgctxt or "", entry.msgid)
+            if key in seen and seen[key][1] != entry.msgstr:
+                clashes.append(
+                    f"{entry.msgid!r}: {seen[key][0]}={seen[key][1]!r}, {app}={entry.msgstr!r}"
+                )
+            seen.setdefault(key, (app, entry.msgstr))
+    assert not clashes, "\n".join(clashes)
