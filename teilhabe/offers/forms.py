@@ -129,7 +129,7 @@ class TranslationFileForm(forms.Form):
 
 class RegistrationStatusForm(forms.Form):
     status = forms.ChoiceField(
-        label=_("Answer"),
+        label=_("Reply given"),
         choices=[
             (v, label) for v, label in RegistrationStatus.choices if v != RegistrationStatus.NEW
         ],

@@ -215,7 +215,7 @@ T: dict[str, tuple[str, str, str, str, str, str]] = {
     ),
     "For": ("Für", "لـ", "برای", "Для", "Для", "Kimler için"),
     "women only": (
-        "nur Frauen",
+        "nur für Frauen",
         "للنساء فقط",
         "فقط زنان",
         "лише для жінок",
@@ -488,14 +488,14 @@ T: dict[str, tuple[str, str, str, str, str, str]] = {
         "Lütfen işaretli alanları düzeltin. Henüz hiçbir şey gönderilmedi.",
     ),
     "optional": (
-        "freiwillig",
+        "optional",
         "اختياري",
         "اختیاری",
         "необов'язково",
         "необязательно",
         "isteğe bağlı",
     ),
-    "Send request": (
+    "Send registration": (
         "Anmeldung senden",
         "إرسال الطلب",
         "ارسال درخواست",
