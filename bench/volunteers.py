@@ -107,6 +107,9 @@ def generate(n: int, rng: random.Random):
                 )
             )
         Requirement.objects.bulk_create(records, batch_size=5000)
+        from teilhabe.volunteers.services import volunteer_refresh_placeable
+
+        volunteer_refresh_placeable()
     with connection.cursor() as c:
         for table in (
             "volunteers_volunteer",

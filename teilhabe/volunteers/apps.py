@@ -23,3 +23,15 @@ class VolunteersConfig(AppConfig):
         access.register(m.Inquiry, organisation="request__contact_point__organisation")
         access.register(m.Assignment, organisation="request__contact_point__organisation")
         access.register(m.HoursEntry, organisation="volunteer__contact_point__organisation")
+
+        # When a requirement kind changes (blocks placement, period), every volunteer's
+        # placeable date is recomputed; such changes are rare (admin).
+        from django.db.models.signals import post_delete, post_save
+
+        def refresh(sender, **kwargs):
+            from teilhabe.volunteers.services import volunteer_refresh_placeable
+
+            volunteer_refresh_placeable()
+
+        post_save.connect(refresh, sender=m.RequirementKind, weak=False)
+        post_delete.connect(refresh, sender=m.RequirementKind, weak=False)

@@ -25,7 +25,6 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from teilhabe.geography.models import District
-from teilhabe.volunteers import selectors
 from teilhabe.volunteers.models import (
     LANGUAGES,
     SKILL_BITS,
@@ -76,7 +75,7 @@ def km(a: tuple[float, float, str], b: tuple[float, float, str]) -> float:
 def candidates_queryset(request: VolunteerRequest):
     on = request.starts_on
     qs = Volunteer.objects.filter(
-        selectors.placeable_q(on),
+        placeable_until__gt=on,
         contact_point_id=request.contact_point_id,
         status=VolunteerStatus.ACTIVE,
         anonymised_at__isnull=True,

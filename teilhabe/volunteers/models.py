@@ -199,6 +199,10 @@ class Volunteer(CodedModel):
     )
     # "|13|39|": ids of ``districts``, kept in step by the services, read by matching.
     district_index = models.CharField(max_length=400, blank=True, editable=False)
+    # The day until which (exclusive) every requirement that blocks placement has a valid
+    # record (None: one is missing). Kept in step by ``services.volunteer_refresh_placeable``;
+    # matching filters on it instead of joining the records.
+    placeable_until = models.DateField(null=True, blank=True, editable=False)
     availability_mask = models.BigIntegerField(_("available"), default=0)
     available_from = models.DateField(_("available from"), null=True, blank=True)
     available_until = models.DateField(_("available until"), null=True, blank=True)

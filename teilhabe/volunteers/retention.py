@@ -94,6 +94,9 @@ def retention_apply(*, report: VolunteerRetentionReport) -> dict[str, int]:
     for r in requirements:
         audit_record(user=None, action=AuditAction.DELETE, obj=r, detail="retention")
     Requirement.objects.filter(pk__in=[r.pk for r in requirements]).delete()
+    from teilhabe.volunteers.services import volunteer_refresh_placeable
+
+    volunteer_refresh_placeable(volunteer_ids=sorted({r.volunteer_id for r in requirements}))
     done["volunteers.requirements"] = len(requirements)
     volunteers = list(
         Volunteer.objects.filter(pk__in=report.expired.get("volunteers", [])).select_related(

@@ -301,8 +301,45 @@ def requirement_record(
         no_relevant_entry=no_relevant_entry,
         due_on=add_months(issued_on, kind.valid_months),
     )
+    volunteer_refresh_placeable(volunteer_ids=[volunteer.pk])
     audit_record(user=user, action=AuditAction.CREATE, obj=requirement)
     return requirement
+
+
+def placeable_until_of(kinds: list[int], due: dict[int, datetime.date]) -> datetime.date | None:
+    """The latest due date of a clean record per blocking kind, the earliest of those."""
+    if not kinds:
+        return datetime.date.max
+    return min(due[k] for k in kinds) if all(k in due for k in kinds) else None
+
+
+def volunteer_refresh_placeable(*, volunteer_ids: list[int] | None = None) -> int:
+    """Recompute ``placeable_until`` (of all volunteers, or of the ones given) from the records
+    of the requirements that block placement — the same rule as ``selectors.placeable_q``.
+    Runs inside the calling service's transaction."""
+    from django.db.models import Max
+
+    kinds = list(RequirementKind.objects.filter(blocks_placement=True).values_list("pk", flat=True))
+    records = Requirement.objects.filter(kind_id__in=kinds, no_relevant_entry=True)
+    volunteers = Volunteer.objects.all()
+    if volunteer_ids is not None:
+        records = records.filter(volunteer_id__in=volunteer_ids)
+        volunteers = volunteers.filter(pk__in=volunteer_ids)
+    due: dict[int, dict[int, datetime.date]] = {}
+    for vid, kind_id, day in (
+        records.values("volunteer_id", "kind_id")
+        .annotate(day=Max("due_on"))
+        .values_list("volunteer_id", "kind_id", "day")
+    ):
+        due.setdefault(vid, {})[kind_id] = day
+    changed = []
+    for v in volunteers.only("pk", "placeable_until"):
+        value = placeable_until_of(kinds, due.get(v.pk, {}))
+        if v.placeable_until != value:
+            v.placeable_until = value
+            changed.append(v)
+    Volunteer.objects.bulk_update(changed, ["placeable_until"], batch_size=2000)
+    return len(changed)
 
 
 # --- Requests (Einsatzanfragen) and interpreter bookings --------------------------------------

@@ -50,6 +50,10 @@ def demo_volunteer(*, placeable: bool = True, **fields) -> Volunteer:
             no_relevant_entry=True,
             due_on=today + datetime.timedelta(days=5 * 365 - 20),
         )
+    from teilhabe.volunteers.services import volunteer_refresh_placeable
+
+    volunteer_refresh_placeable(volunteer_ids=[volunteer.pk])
+    volunteer.refresh_from_db()
     return volunteer
 
 

@@ -96,7 +96,7 @@ def test_case_worker_registers_works_on_and_hands_over_a_household(page):
     page.get_by_role("link", name="Fall weitergeben oder übergeben").click()
     assert_accessible(page, context="(sharing form)")
     page.get_by_label("Umfang").select_option(value="basic")
-    page.get_by_label("Grund").fill("Asylverfahrensberatung übernimmt")
+    page.get_by_label("Begründung").fill("Asylverfahrensberatung übernimmt")
     until = datetime.date.today() + datetime.timedelta(days=90)
     page.get_by_label("Gültig bis").fill(until.isoformat())
     page.get_by_role("button", name="Weitergeben").click()

@@ -202,3 +202,27 @@ def test_the_start_page_shows_the_coordinator_panel(client, coordinator):
     body = client.get(reverse("dashboard:start")).content.decode()
     assert "Aktive Ehrenamtliche" in body
     assert 'href="/ehrenamt/"' in body
+
+
+def test_the_placeable_date_follows_the_records_and_the_requirement_kinds(coordinator, kind):
+    from teilhabe.volunteers.models import Volunteer
+
+    volunteer = demo_volunteer(placeable=False)
+    assert volunteer.placeable_until is None
+    today = timezone.localdate()
+    record = services.requirement_record(
+        user=coordinator,
+        volunteer=volunteer,
+        kind=kind,
+        issued_on=today,
+        inspected_on=today,
+        no_relevant_entry=True,
+    )
+    volunteer.refresh_from_db()
+    assert volunteer.placeable_until == record.due_on
+    kind.blocks_placement = False
+    kind.save()
+    assert Volunteer.objects.get(pk=volunteer.pk).placeable_until == datetime.date.max
+    kind.blocks_placement = True
+    kind.save()
+    assert Volunteer.objects.get(pk=volunteer.pk).placeable_until == record.due_on
