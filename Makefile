@@ -5,13 +5,13 @@ MANAGE := $(PY) $(CURDIR)/manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup messages makemessages lint fmt check worker bench clean docs
+.PHONY: run test setup messages makemessages lint fmt check worker bench clean docs lock
 
 ## Install everything, prepare the database, load the Essen scenario, serve on :8000.
 run: setup
 	@export DEBUG=$${DEBUG:-1}; \
 	$(MANAGE) migrate --no-input -v0 && \
-	$(MANAGE) load_essen && \
+	$(MANAGE) load_scenario && \
 	$(MANAGE) load_offers && \
 	$(MANAGE) load_demo_cases && \
 	$(MANAGE) load_steering_demo && \
@@ -29,7 +29,7 @@ test: setup
 
 setup: .venv/.ready messages
 
-.venv/.ready: requirements.lock package-lock.json scripts/bootstrap.sh
+.venv/.ready: requirements-dev.lock package-lock.json scripts/bootstrap.sh
 	@scripts/bootstrap.sh $(if $(CI),--browser,)
 	@mkdir -p var && touch $@
 
@@ -69,3 +69,10 @@ clean:
 ## Regenerate generated documentation (role → permission table).
 docs: setup
 	DEBUG=1 $(MANAGE) access_table --write
+
+## Regenerate both lock files from pyproject.toml (the commands stand in their headers):
+## requirements-dev.lock = everything with the dev extras; requirements.lock = what production
+## runs, constrained to the same versions.
+lock:
+	.venv/bin/uv pip compile pyproject.toml --extra dev -o requirements-dev.lock --python-version 3.11
+	.venv/bin/uv pip compile pyproject.toml -c requirements-dev.lock -o requirements.lock --python-version 3.11

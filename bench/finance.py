@@ -53,6 +53,7 @@ def _clean():
 
 
 def _line(key, amount, borough=None, kind="other"):
+    from teilhabe.access import SYSTEM
     from teilhabe.finance.models import BudgetLine, FiscalYear, FundingSource
     from teilhabe.finance.services import budget_change_add
 
@@ -61,11 +62,14 @@ def _line(key, amount, borough=None, kind="other"):
         key=key, fiscal_year=fy, kind=kind, name=f"Bench {key}", borough=borough,
         funding_source=FundingSource.objects.first(),
     )  # fmt: skip
-    budget_change_add(line=line, amount=amount, changed_on=dt.date(YEAR, 1, 1), kind="planned")
+    budget_change_add(
+        user=SYSTEM, line=line, amount=amount, changed_on=dt.date(YEAR, 1, 1), kind="planned"
+    )
     return line
 
 
 def contention(threads: int, attempts: int) -> None:
+    from teilhabe.access import SYSTEM
     from teilhabe.finance.models import BudgetLine, Commitment
     from teilhabe.finance.services import commitment_create
     from teilhabe.organisations.models import Organisation
@@ -87,7 +91,7 @@ def contention(threads: int, attempts: int) -> None:
             t0 = time.perf_counter()
             try:
                 commitment_create(
-                    line=line, organisation=org, amount=amount,
+                    user=SYSTEM, line=line, organisation=org, amount=amount,
                     committed_on=dt.date(YEAR, 3, 1), purpose="bench",
                 )  # fmt: skip
                 ok = True
@@ -184,7 +188,7 @@ def main() -> None:
     if connection.vendor != "postgresql":
         raise SystemExit("Set DATABASE_URL to a PostgreSQL database (own name, e.g. *_bench).")
     call_command("migrate", verbosity=0)
-    from teilhabe.scenario.services import scenario_load
+    from teilhabe.scenario.loading import scenario_load
 
     scenario_load(demo_password=settings.DEMO_PASSWORD or "bench-only-password-123")
     _clean()

@@ -127,7 +127,7 @@ def main() -> None:
     if connection.vendor != "postgresql":
         raise SystemExit("bench.housing needs PostgreSQL (DATABASE_URL=postgres://...)")
     call_command("migrate", verbosity=0)
-    from teilhabe.scenario.services import scenario_load
+    from teilhabe.scenario.loading import scenario_load
 
     scenario_load(demo_password=settings.DEMO_PASSWORD or "bench-only-password-123")
     from teilhabe.housing.models import Accommodation

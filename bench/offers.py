@@ -232,9 +232,9 @@ def main() -> None:
     if not shutil.which("wrk"):
         sys.exit("wrk is needed: apt-get install wrk")
 
+    from teilhabe.offers.loading import offers_demo_load
     from teilhabe.offers.models import Offer
-    from teilhabe.offers.services import offers_demo_load
-    from teilhabe.scenario.services import scenario_load
+    from teilhabe.scenario.loading import scenario_load
 
     t0 = time.perf_counter()
     call_command("migrate", verbosity=0)

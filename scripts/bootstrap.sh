@@ -1,12 +1,22 @@
 #!/usr/bin/env bash
 # Installs everything Teilhabe needs on a fresh Debian 12 machine (idempotent):
-# system packages (when run as root or with sudo), the Python virtualenv from the lock file,
-# and the front-end libraries from the npm registry. Usage: scripts/bootstrap.sh [--browser]
+# system packages (when run as root or with sudo), the Python virtualenv from a lock file,
+# and the front-end libraries from the npm registry.
+#   scripts/bootstrap.sh               development: requirements-dev.lock (tests, linters, browser)
+#   scripts/bootstrap.sh --browser     the same, plus Chromium for the browser tests
+#   scripts/bootstrap.sh --production  a city server: requirements.lock, what production runs
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 want_browser=0
-[ "${1:-}" = "--browser" ] && want_browser=1
+lock=requirements-dev.lock
+for arg in "$@"; do
+  case "$arg" in
+    --browser) want_browser=1 ;;
+    --production) lock=requirements.lock ;;
+    *) echo "Unknown option: $arg (use --browser or --production)" >&2; exit 2 ;;
+  esac
+done
 
 apt_install() {
   local sudo=""
@@ -36,10 +46,10 @@ if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
 stamp=.venv/.requirements.sha
-sum=$(sha256sum requirements.lock | cut -d' ' -f1)
+sum="$lock $(sha256sum "$lock" | cut -d' ' -f1)"
 if [ "$(cat "$stamp" 2>/dev/null)" != "$sum" ]; then
   .venv/bin/python -m pip install --quiet --upgrade pip
-  .venv/bin/python -m pip install --quiet -r requirements.lock
+  .venv/bin/python -m pip install --quiet -r "$lock"
   echo "$sum" > "$stamp"
 fi
 

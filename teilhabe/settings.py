@@ -299,6 +299,9 @@ LOGGING = {
 # --- Teilhabe ---------------------------------------------------------------------------------
 # Groups smaller than this are shown as "< n" in every aggregate that steering sees.
 SMALL_NUMBER_THRESHOLD = env_int("SMALL_NUMBER_THRESHOLD", 5, minimum=1)
+# The scenario (a city's default data) that load_scenario, load_offers and load_demo_cases read:
+# a folder name under teilhabe/scenario/data/ or a path (teilhabe.scenario.scenario_folder).
+SCENARIO = env_str("TEILHABE_SCENARIO", "essen")
 # Demo credentials are printed only when DEBUG is on.
 DEMO_PASSWORD = "Teilhabe-Demo-2017"  # noqa: S105 - a documented demo password, DEBUG only
 

@@ -7,6 +7,8 @@
   403 for users who can see it but lack the action.
 * :func:`check` is the raising form of :func:`can` for services (``PermissionDenied``).
 * :func:`require` guards a view that is not about one object (optionally: which HTTP methods).
+* :data:`SYSTEM` is the actor of loaders, operator commands and background tasks: no person,
+  allowed everything, recorded as nobody (:func:`acting_person`).
 * :func:`organisations_where` and :func:`roles_with` answer "in which organisations may this
   user do X?" and "which roles grant X?" — nobody outside this package reads the role table.
 
@@ -37,11 +39,13 @@ from teilhabe.access.policy import CITY_WIDE_ACTIONS, ROLE_PERMISSIONS, Action, 
 from teilhabe.access.roles import ROLE_SCOPE, Role, Scope
 
 __all__ = [
+    "SYSTEM",
     "Action",
     "Grant",
     "Role",
     "Scope",
     "Shared",
+    "acting_person",
     "can",
     "check",
     "get_for_user",
@@ -55,6 +59,26 @@ __all__ = [
 ]
 
 M = TypeVar("M", bound=models.Model)
+
+
+class _System:
+    """The actor of scenario loaders, operator commands and background tasks. It is not a
+    person: it may do everything, never logs in, and writes record no user."""
+
+    is_authenticated = False
+    is_active = False
+    pk = None
+
+    def __repr__(self) -> str:
+        return "SYSTEM"
+
+
+SYSTEM = _System()
+
+
+def acting_person(user: Any) -> Any:
+    """The user to record as author of a write (``None`` for :data:`SYSTEM`)."""
+    return None if user is SYSTEM else user
 
 
 @dataclass(frozen=True)
@@ -242,6 +266,9 @@ def visible(user: Any, action: str, queryset: QuerySet[M] | type[M]) -> QuerySet
     """The rows of ``queryset`` on which ``user`` may do ``action``."""
     qs = queryset if isinstance(queryset, QuerySet) else queryset._default_manager.all()
     rule = _rule_for(qs.model)
+    if user is SYSTEM:
+        _check_action(action)
+        return qs
     combined: Q | None = None
     for grant in _granting(user, action):
         q = _grant_q(rule, user, grant, action)
@@ -258,6 +285,9 @@ def visible(user: Any, action: str, queryset: QuerySet[M] | type[M]) -> QuerySet
 
 def can(user: Any, action: str, obj: models.Model | None = None) -> bool:
     """May ``user`` do ``action`` — to ``obj`` when given, else to anything at all?"""
+    if user is SYSTEM:
+        _check_action(action)
+        return True
     granting = _granting(user, action)
     if not granting:
         return False

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import uuid
-
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from teilhabe.core.models import CodedModel
 
 
 class UserManager(BaseUserManager["User"]):
@@ -37,8 +37,7 @@ class UserManager(BaseUserManager["User"]):
         return self.get(email__iexact=username)
 
 
-class User(AbstractBaseUser, PermissionsMixin):
-    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+class User(CodedModel, AbstractBaseUser, PermissionsMixin):
     email = models.EmailField(_("e-mail address"), unique=True)
     full_name = models.CharField(_("full name"), max_length=200)
     language = models.CharField(

@@ -8,12 +8,12 @@ either (a trigger refuses UPDATE and DELETE, see migration 0002). Entries name r
 
 from __future__ import annotations
 
-import uuid
-
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from teilhabe.core.models import CodedModel
 
 
 class AppendOnlyError(Exception):
@@ -41,8 +41,7 @@ class AuditAction(models.TextChoices):
     SEARCH = "search", _("searched")
 
 
-class AuditEntry(models.Model):
-    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+class AuditEntry(CodedModel):
     at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,

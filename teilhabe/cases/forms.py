@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from teilhabe.cases.models import (
     CaseKind,
+    Consent,
     ContactNote,
     Deadline,
     MilestoneStatus,
@@ -30,33 +31,7 @@ class DateInput(forms.DateInput):
 class PersonForm(forms.ModelForm):
     class Meta:
         model = Person
-        fields = [
-            "family_name",
-            "given_names",
-            "other_spellings",
-            "household_role",
-            "birth_year",
-            "birth_month",
-            "birth_day",
-            "gender",
-            "nationalities",
-            "languages",
-            "needs_interpreter",
-            "residence_status",
-            "residence_valid_until",
-            "arrived_in_germany",
-            "arrived_in_city",
-            "bamf_file_number",
-            "street",
-            "postcode",
-            "district",
-            "housing",
-            "phone",
-            "email",
-            "school_background",
-            "work_background",
-            *Person.SENSITIVE_FIELDS,
-        ]
+        fields = Person.EDITABLE_FIELDS
         widgets = {
             "other_spellings": forms.Textarea(attrs={"rows": 2}),
             "school_background": forms.Textarea(attrs={"rows": 2}),
@@ -228,7 +203,6 @@ class GrantForm(forms.Form):
 
     def __init__(self, *args, consents=(), **kwargs):
         super().__init__(*args, **kwargs)
-        from teilhabe.cases.models import Consent
 
         ids = [c.pk for c in consents]
         self.fields["consent"].queryset = Consent.objects.filter(pk__in=ids).select_related(

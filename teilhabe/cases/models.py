@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from teilhabe.core.models import CodedModel
 from teilhabe.geography.models import District
 from teilhabe.organisations.models import Organisation, Team
 
@@ -55,8 +56,7 @@ class HouseholdRole(models.TextChoices):
     OTHER = "other", _("other")
 
 
-class Household(models.Model):
-    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+class Household(CodedModel):
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="+", verbose_name=_("organisation")
     )
@@ -77,8 +77,7 @@ class Household(models.Model):
         return self.organisation_id
 
 
-class Person(models.Model):
-    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+class Person(CodedModel):
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="+", verbose_name=_("organisation")
     )
@@ -162,6 +161,35 @@ class Person(models.Model):
         "trauma",
         "health_notes",
     )
+    # What case workers record about a person, in the order of the form; the one list that the
+    # form and the services (create, update, merge) go by.
+    EDITABLE_FIELDS = (
+        "family_name",
+        "given_names",
+        "other_spellings",
+        "household_role",
+        "birth_year",
+        "birth_month",
+        "birth_day",
+        "gender",
+        "nationalities",
+        "languages",
+        "needs_interpreter",
+        "residence_status",
+        "residence_valid_until",
+        "arrived_in_germany",
+        "arrived_in_city",
+        "bamf_file_number",
+        "street",
+        "postcode",
+        "district",
+        "housing",
+        "phone",
+        "email",
+        "school_background",
+        "work_background",
+        *SENSITIVE_FIELDS,
+    )
 
     class Meta:
         verbose_name = _("person")
@@ -225,8 +253,7 @@ class CaseQuerySet(models.QuerySet["Case"]):
         return self.filter(closed_on__isnull=True)
 
 
-class Case(models.Model):
-    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+class Case(CodedModel):
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="+", verbose_name=_("organisation")
     )
@@ -273,10 +300,9 @@ class Case(models.Model):
         return self.organisation_id
 
 
-class _CaseRecord(models.Model):
+class _CaseRecord(CodedModel):
     """Common part of the records in a case file."""
 
-    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     case = models.ForeignKey(Case, on_delete=models.CASCADE, verbose_name=_("case"))
     person = models.ForeignKey(
         Person,
@@ -434,8 +460,7 @@ class MilestoneStatus(models.TextChoices):
     DROPPED = "dropped", _("dropped")
 
 
-class Milestone(models.Model):
-    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+class Milestone(CodedModel):
     person = models.ForeignKey(
         Person, on_delete=models.CASCADE, related_name="milestones", verbose_name=_("person")
     )
@@ -483,8 +508,7 @@ class ConsentMethod(models.TextChoices):
     OTHER = "other", _("other")
 
 
-class Consent(models.Model):
-    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+class Consent(CodedModel):
     person = models.ForeignKey(
         Person, on_delete=models.CASCADE, related_name="consents", verbose_name=_("person")
     )
@@ -532,12 +556,11 @@ class SharingScope(models.TextChoices):
     FULL = "full", _("whole case file incl. notes, documents and health data")
 
 
-class SharingGrant(models.Model):
+class SharingGrant(CodedModel):
     """A recorded handover: the recipient organisation may see (and work on) the case, within
     ``scope``, from ``valid_from`` until ``valid_until`` unless revoked — and only while the
     consent behind it stands."""
 
-    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     case = models.ForeignKey(
         Case, on_delete=models.CASCADE, related_name="grants", verbose_name=_("case")
     )

@@ -1,19 +1,15 @@
 """PDF documents of case management (fpdf2): the GDPR Art. 15 export and the printable
-consent form in German, English and Arabic.
+consent form in German, English, Arabic and Farsi.
 
 Fonts: DejaVu Sans (Debian package fonts-dejavu-core, checked by scripts/bootstrap.sh) covers
-Latin, Cyrillic and Arabic including the Arabic presentation forms. fpdf2 shapes Arabic only
-with the optional uharfbuzz wheel; to keep the dependencies as they are, :func:`shape_rtl`
-does the little that Arabic text on a form needs: contextual letter forms (initial, medial,
-final, isolated) and lam-alef ligatures from the Unicode presentation forms, then visual
-right-to-left order, line by line (see :func:`rtl_lines`).
+Latin, Cyrillic, Arabic and the Persian letters (پ چ ژ گ ی). Text is shaped by fpdf2's own
+shaping engine (HarfBuzz, through the uharfbuzz wheel): contextual letter forms, ligatures,
+vowel marks and the right-to-left order of mixed Arabic and Latin text (names, dates) follow
+the Unicode rules, as in a browser.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -22,103 +18,7 @@ from fpdf import FPDF
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 FONT = FONT_DIR / "DejaVuSans.ttf"
 FONT_BOLD = FONT_DIR / "DejaVuSans-Bold.ttf"
-
-# Letters that join only to the preceding letter (never to the following one).
-_RIGHT_JOINING = set("اأإآٱدذرزوؤةى")
-_ARABIC = re.compile(r"[\u0621-\u064A]")
-_ALEFS = {"ا": "", "أ": " WITH HAMZA ABOVE", "إ": " WITH HAMZA BELOW", "آ": " WITH MADDA ABOVE"}
-
-
-@cache
-def _form(ch: str, form: str) -> str:
-    try:
-        return unicodedata.lookup(f"{unicodedata.name(ch)} {form} FORM")
-    except KeyError:
-        return ch
-
-
-def _is_letter(ch: str) -> bool:
-    return bool(_ARABIC.match(ch))
-
-
-def shape_arabic(text: str) -> str:
-    """Replace Arabic letters by their contextual presentation forms (logical order kept)."""
-    out: list[str] = []
-    i = 0
-    n = len(text)
-    while i < n:
-        ch = text[i]
-        if not _is_letter(ch):
-            out.append(ch)
-            i += 1
-            continue
-        prev = text[i - 1] if i > 0 else ""
-        joins_prev = bool(prev) and _is_letter(prev) and prev not in _RIGHT_JOINING
-        nxt = text[i + 1] if i + 1 < n else ""
-        if ch == "ل" and nxt in _ALEFS:  # lam-alef ligature
-            name = f"ARABIC LIGATURE LAM WITH ALEF{_ALEFS[nxt]} {'FINAL' if joins_prev else 'ISOLATED'} FORM"
-            try:
-                out.append(unicodedata.lookup(name))
-            except KeyError:
-                out.append(ch + nxt)
-            i += 2
-            continue
-        joins_next = ch not in _RIGHT_JOINING and bool(nxt) and _is_letter(nxt)
-        if joins_prev and joins_next:
-            out.append(_form(ch, "MEDIAL"))
-        elif joins_prev:
-            out.append(_form(ch, "FINAL"))
-        elif joins_next:
-            out.append(_form(ch, "INITIAL"))
-        else:
-            out.append(_form(ch, "ISOLATED"))
-        i += 1
-    return "".join(out)
-
-
-_L = "A-Za-z0-9\u00c0-\u024f\u0400-\u04ff"
-_UNITS = re.compile(
-    r"[\u0600-\u06FF\uFE70-\uFEFF]+(?: [\u0600-\u06FF\uFE70-\uFEFF]+)*"  # Arabic words
-    rf"|[{_L}](?:[{_L}.,:/\- ]*[{_L}])?"  # a left-to-right run (names, numbers, dates)
-    r"|."  # anything else: neutral, takes the paragraph's direction
-)
-_MIRROR = str.maketrans("()[]<>«»", ")(][><»«")
-
-
-def shape_rtl(line: str) -> str:
-    """One line of right-to-left text in visual order: Arabic runs shaped and reversed,
-    left-to-right runs (Latin names, numbers, dates) kept as they are, neutral characters
-    mirrored, and all of them in reverse order."""
-    units = []
-    for m in _UNITS.finditer(shape_arabic(line)):
-        piece = m.group(0)
-        if _is_arabic_run(piece):
-            units.append(piece[::-1])
-        elif len(piece) == 1 and not re.match(rf"[{_L}]", piece):
-            units.append(piece.translate(_MIRROR))
-        else:
-            units.append(piece)
-    return "".join(reversed(units))
-
-
-def _is_arabic_run(piece: str) -> bool:
-    return any("\u0600" <= c <= "\u06ff" or "\ufe70" <= c <= "\ufeff" for c in piece)
-
-
-def rtl_lines(pdf: FPDF, text: str, width: float) -> list[str]:
-    """Wrap logical text to ``width`` (measured on the shaped text), each line visual order."""
-    lines: list[str] = []
-    for paragraph in text.split("\n"):
-        current = ""
-        for word in paragraph.split(" "):
-            candidate = f"{current} {word}".strip()
-            if current and pdf.get_string_width(shape_arabic(candidate)) > width:
-                lines.append(current)
-                current = word
-            else:
-                current = candidate
-        lines.append(current)
-    return [shape_rtl(line) for line in lines]
+RTL_LANGUAGES = frozenset({"ar", "fa"})
 
 
 class Document(FPDF):
@@ -128,6 +28,7 @@ class Document(FPDF):
         self.add_font("DejaVu", "", str(FONT))
         self.add_font("DejaVu", "B", str(FONT_BOLD))
         self.set_font("DejaVu", size=11)
+        self.set_text_shaping(use_shaping_engine=True, direction="rtl" if rtl else None)
         self.set_auto_page_break(auto=True, margin=18)
         self.add_page()
 
@@ -137,11 +38,9 @@ class Document(FPDF):
         self.set_font("DejaVu", "", 11)
 
     def para(self, text: str, gap: float = 3) -> None:
-        if self.rtl:
-            for line in rtl_lines(self, text, self.epw):
-                self.cell(self.epw, 6, line, align="R", new_x="LMARGIN", new_y="NEXT")
-        else:
-            self.multi_cell(self.epw, 6, text, new_x="LMARGIN", new_y="NEXT")
+        self.multi_cell(
+            self.epw, 6, text, align="R" if self.rtl else "L", new_x="LMARGIN", new_y="NEXT"
+        )
         self.ln(gap)
 
     def field(self, label: str, value: Any) -> None:
@@ -245,12 +144,28 @@ CONSENT_TEXTS: dict[str, dict[str, str]] = {
         "signature": "التوقيع",
         "revoke": "لسحب الموافقة يرجى التواصل مع: {org}",
     },
+    "fa": {
+        "title": "رضایت‌نامه برای انتقال داده‌های شخصی",
+        "intro": "موافقت می‌کنم که {org} داده‌های ذکرشده در زیر را برای هدف ذکرشده به گیرندگان "
+        "نام‌برده منتقل کند. این رضایت داوطلبانه است. می‌توانم آن را هر زمان و بدون ذکر دلیل "
+        "برای آینده پس بگیرم؛ انتقال‌هایی که پیش از آن انجام شده‌اند قانونی باقی می‌مانند.",
+        "person": "نام",
+        "born": "تاریخ تولد",
+        "purpose": "هدف انتقال",
+        "recipients": "گیرندگان (سازمان)",
+        "data": "چه داده‌هایی (مثلاً مشخصات پایه، مهلت‌ها، برنامه‌ی ادغام، کل پرونده)",
+        "until": "معتبر تا",
+        "interpreter": "ترجمه / ترجمه‌ی شفاهی توسط (نام، زبان)",
+        "place": "مکان، تاریخ",
+        "signature": "امضا",
+        "revoke": "برای پس گرفتن رضایت لطفاً با {org} تماس بگیرید.",
+    },
 }
 
 
 def consent_form_pdf(*, language: str, person_name: str, born: str, organisation: str) -> bytes:
     t = CONSENT_TEXTS[language]
-    doc = Document(rtl=language == "ar")
+    doc = Document(rtl=language in RTL_LANGUAGES)
     doc.heading(t["title"])
     doc.para(t["intro"].format(org=organisation))
     doc.field(t["person"], person_name)

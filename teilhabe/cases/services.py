@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from teilhabe.access import Action, can, check, organisations_where
 from teilhabe.audit.models import AuditAction
 from teilhabe.audit.services import audit_record
+from teilhabe.cases.documents import check_upload
 from teilhabe.cases.models import (
     Appointment,
     Case,
@@ -30,35 +31,6 @@ from teilhabe.cases.models import (
 )
 from teilhabe.cases.names import first_key, name_key, search_text
 from teilhabe.organisations.models import Organisation
-
-PERSON_FIELDS = (
-    "household_role",
-    "family_name",
-    "given_names",
-    "other_spellings",
-    "birth_year",
-    "birth_month",
-    "birth_day",
-    "gender",
-    "nationalities",
-    "languages",
-    "needs_interpreter",
-    "residence_status",
-    "residence_valid_until",
-    "arrived_in_germany",
-    "arrived_in_city",
-    "bamf_file_number",
-    "street",
-    "postcode",
-    "district",
-    "housing",
-    "phone",
-    "email",
-    "school_background",
-    "work_background",
-    *Person.SENSITIVE_FIELDS,
-)
-
 
 # Other apps react to a changed milestone inside the same transaction (for example housing:
 # a job may lift a residence obligation). Registered in their AppConfig.ready; called with
@@ -115,7 +87,7 @@ def household_register(
 @transaction.atomic
 def person_create(*, user: Any, household: Household, data: dict[str, Any]) -> Person:
     check(user, Action.EDIT_CASES, household)
-    values = {k: v for k, v in data.items() if k in PERSON_FIELDS}
+    values = {k: v for k, v in data.items() if k in Person.EDITABLE_FIELDS}
     birth_date_check(values.get("birth_year"), values.get("birth_month"), values.get("birth_day"))
     person = Person(organisation_id=household.organisation_id, household=household, **values)
     person.full_clean(exclude=["organisation", "household"])
@@ -131,7 +103,7 @@ def person_update(*, user: Any, person: Person, data: dict[str, Any]) -> Person:
     sensitive_ok = can(user, Action.VIEW_SENSITIVE, person)
     changed = []
     for k, v in data.items():
-        if k not in PERSON_FIELDS or (k in Person.SENSITIVE_FIELDS and not sensitive_ok):
+        if k not in Person.EDITABLE_FIELDS or (k in Person.SENSITIVE_FIELDS and not sensitive_ok):
             continue
         if getattr(person, k) != v:
             setattr(person, k, v)
@@ -215,8 +187,6 @@ def document_add(
     *, user: Any, case: Case, title: str, upload, person: Person | None = None
 ) -> Document:
     """Store an upload (checked by :func:`teilhabe.cases.documents.check_upload`)."""
-    from teilhabe.cases.documents import check_upload
-
     check(user, Action.EDIT_CASES, case)
     content_type = check_upload(upload)
     document = Document(
@@ -281,10 +251,22 @@ def consent_record(
     given_on: datetime.date,
     method: str,
     form_document: Document | None = None,
+    signed_form=None,
 ) -> Consent:
+    """Record a person's consent to share with ``recipients``; a scanned ``signed_form``
+    (upload) is stored as a document of the person's latest case and linked."""
     check(user, Action.SHARE_CASES, person)
     if given_on > timezone.localdate():
         raise ValidationError(_("A consent cannot be given in the future."))
+    if signed_form is not None:
+        case = Case.objects.filter(household=person.household_id).order_by("-opened_on").first()
+        form_document = document_add(
+            user=user,
+            case=case,
+            person=person,
+            title=_("Signed consent form"),
+            upload=signed_form,
+        )
     consent = Consent.objects.create(
         person=person,
         purpose=purpose,
@@ -378,7 +360,7 @@ def persons_merge(*, user: Any, keep: Person, drop: Person) -> Person:
     drop.milestones.exclude(type_id__in=have).update(person=keep)
     spellings = [*keep.spellings, drop.full_name, *drop.spellings]
     keep.other_spellings = "\n".join(dict.fromkeys(s for s in spellings if s != keep.full_name))
-    for field in PERSON_FIELDS:
+    for field in Person.EDITABLE_FIELDS:
         if (
             field not in ("other_spellings",)
             and getattr(keep, field) in ("", None)

@@ -2,10 +2,10 @@
 
 from django_tasks import task
 
+from teilhabe.cases.retention import retention_apply, retention_report
+
 
 @task()
 def retention_run() -> dict[str, int]:
     """Report what has expired, then delete or anonymise it (every record audited)."""
-    from teilhabe.cases.retention import retention_apply, retention_report
-
     return retention_apply(report=retention_report())

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime
+import json
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
-from django.http import FileResponse, HttpResponse, HttpResponseNotAllowed, JsonResponse
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,6 +18,7 @@ from teilhabe.access import Action, can, get_for_user, grants, require, visible
 from teilhabe.audit.models import AuditAction
 from teilhabe.audit.services import audit_read, audit_read_many, audit_record
 from teilhabe.cases import selectors, services
+from teilhabe.cases.calendar import appointments_ics
 from teilhabe.cases.duplicates import find_duplicates
 from teilhabe.cases.export import person_export
 from teilhabe.cases.forms import (
@@ -44,6 +46,9 @@ from teilhabe.cases.models import (
     Person,
     SharingGrant,
 )
+from teilhabe.cases.pdf import CONSENT_TEXTS, consent_form_pdf
+from teilhabe.cases.pdf import export_pdf as render_pdf
+from teilhabe.core.downloads import download, file_download
 from teilhabe.core.forms import add_service_error
 from teilhabe.organisations.models import Membership
 
@@ -152,13 +157,11 @@ def search(request):
 
 @require(Action.VIEW_CASES)
 def calendar(request):
-    from teilhabe.cases.calendar import appointments_ics
-
     rows = list(selectors.appointments_for(request.user, responsible=request.user))
     audit_read_many(request, rows, detail="calendar export")
-    response = HttpResponse(appointments_ics(rows), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="termine.ics"'
-    return response
+    return download(
+        appointments_ics(rows), filename="termine.ics", content_type="text/calendar; charset=utf-8"
+    )
 
 
 # --- Registering ----------------------------------------------------------------------------
@@ -353,30 +356,15 @@ def consent_add(request, code):
         if form.is_valid():
             d = form.cleaned_data
             try:
-                with transaction.atomic():
-                    document = None
-                    if d.get("signed_form"):
-                        case = (
-                            Case.objects.filter(household=obj.household_id)
-                            .order_by("-opened_on")
-                            .first()
-                        )
-                        document = services.document_add(
-                            user=request.user,
-                            case=case,
-                            person=obj,
-                            title=_("Signed consent form"),
-                            upload=d["signed_form"],
-                        )
-                    services.consent_record(
-                        user=request.user,
-                        person=obj,
-                        purpose=d["purpose"],
-                        recipients=list(d["recipients"]),
-                        given_on=d["given_on"],
-                        method=d["method"],
-                        form_document=document,
-                    )
+                services.consent_record(
+                    user=request.user,
+                    person=obj,
+                    purpose=d["purpose"],
+                    recipients=list(d["recipients"]),
+                    given_on=d["given_on"],
+                    method=d["method"],
+                    signed_form=d.get("signed_form"),
+                )
             except ValidationError as exc:
                 add_service_error(form, exc, "signed_form" if d.get("signed_form") else None)
             else:
@@ -415,15 +403,15 @@ def export_json(request, code):
         detail="Art. 15 JSON",
         path=request.path,
     )
-    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
-    response["Content-Disposition"] = f'attachment; filename="auskunft-{obj.code}.json"'
-    return response
+    return download(
+        json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
+        filename=f"auskunft-{obj.code}.json",
+        content_type="application/json",
+    )
 
 
 @require(Action.EXPORT_PERSON_DATA)
 def export_pdf(request, code):
-    from teilhabe.cases.pdf import export_pdf as render_pdf
-
     obj = get_for_user(
         request.user, Person.objects.all(), action=Action.EXPORT_PERSON_DATA, code=code
     )
@@ -434,17 +422,15 @@ def export_pdf(request, code):
         detail="Art. 15 PDF",
         path=request.path,
     )
-    response = HttpResponse(
-        render_pdf(person_export(request.user, obj)), content_type="application/pdf"
+    return download(
+        render_pdf(person_export(request.user, obj)),
+        filename=f"auskunft-{obj.code}.pdf",
+        content_type="application/pdf",
     )
-    response["Content-Disposition"] = f'attachment; filename="auskunft-{obj.code}.pdf"'
-    return response
 
 
 @require(Action.SHARE_CASES)
 def consent_pdf(request, code):
-    from teilhabe.cases.pdf import CONSENT_TEXTS, consent_form_pdf
-
     obj = get_for_user(
         request.user,
         Person.objects.select_related("organisation"),
@@ -461,9 +447,9 @@ def consent_pdf(request, code):
         born=obj.birth_display,
         organisation=obj.organisation.name,
     )
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="einwilligung-{language}.pdf"'
-    return response
+    return download(
+        pdf, filename=f"einwilligung-{language}.pdf", content_type="application/pdf", inline=True
+    )
 
 
 @require(Action.MERGE_PERSONS)
@@ -658,14 +644,9 @@ def document(request, code):
         code=code,
     )
     audit_read(request, obj, detail="download")
-    response = FileResponse(
-        obj.file.open("rb"),
-        content_type=obj.content_type,
-        as_attachment=True,
-        filename=obj.original_name,
+    return file_download(
+        obj.file.open("rb"), filename=obj.original_name, content_type=obj.content_type
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
 
 
 @require(Action.EDIT_CASES)

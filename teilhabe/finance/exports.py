@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from decimal import Decimal
 from pathlib import Path
 
 from django.utils import timezone
 from django.utils.formats import number_format
+from fpdf import FPDF
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
 from teilhabe.access import Action, can
 from teilhabe.finance import selectors
+from teilhabe.finance.models import ProjectStatus
 
 EURO_FORMAT = '#,##0.00 "€"'
 
@@ -28,12 +35,6 @@ def _euro(value: Decimal | None) -> str:
 def _sheet(wb, title: str, header: list[str], rows, money: set[int]):
     """Write one sheet in openpyxl's streaming (write-only) mode: money and date formats per
     cell, bold header, frozen first row."""
-    import datetime as dt
-
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
-
     ws = wb.create_sheet(title)
     for i, h in enumerate(header, start=1):
         ws.column_dimensions[get_column_letter(i)].width = max(14, len(h) + 4)
@@ -64,8 +65,6 @@ def _sheet(wb, title: str, header: list[str], rows, money: set[int]):
 
 def workbook(user, *, year=None) -> bytes:
     """One workbook with a sheet per kind, each holding only what ``user`` may see."""
-    from openpyxl import Workbook
-
     wb = Workbook(write_only=True)
     lines = selectors.budget_lines_for(user, year=year)
     _sheet(
@@ -131,8 +130,6 @@ def workbook(user, *, year=None) -> bytes:
 
 
 def _pdf():
-    from fpdf import FPDF
-
     pdf = FPDF(format="A4")
     pdf.set_margins(25, 20, 20)
     pdf.set_auto_page_break(True, margin=20)
@@ -147,9 +144,8 @@ def _pdf():
 
 def decision_letter(project) -> bytes:
     """Zuwendungsbescheid / Ablehnungsbescheid for a decided district project (PDF)."""
-    from teilhabe.finance.models import ProjectStatus
-
     pdf, family, unicode = _pdf()
+    sender, place = selectors.letter_sender(project)
 
     def text(s: str) -> str:
         if unicode:
@@ -165,7 +161,7 @@ def decision_letter(project) -> bytes:
     pdf.cell(
         0,
         5,
-        text("Stadt Essen · Geschäftsbereich Jugend, Bildung und Soziales"),
+        text(sender),
         new_x="LMARGIN",
         new_y="NEXT",
     )
@@ -179,7 +175,7 @@ def decision_letter(project) -> bytes:
     pdf.cell(
         0,
         6,
-        text(f"Essen, {timezone.localdate():%d.%m.%Y}"),
+        text(f"{place}, {timezone.localdate():%d.%m.%Y}"),
         align="R",
         new_x="LMARGIN",
         new_y="NEXT",

@@ -4,8 +4,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from teilhabe.core.forms import conditionally_required
+from teilhabe.core.templatetags.teilhabe import euro
 from teilhabe.finance.models import AmountKind, ApplicationRound, DecisionAmount, MovementKind
+from teilhabe.finance.services import MAX_DOCUMENT_SIZE
 from teilhabe.geography.models import Borough, District
+from teilhabe.organisations.models import Organisation
 
 
 class DateInput(forms.DateInput):
@@ -46,8 +49,6 @@ class CommitmentForm(forms.Form):
     committed_on = forms.DateField(label=_("Date of the commitment"), widget=DateInput())
 
     def __init__(self, *args, **kwargs):
-        from teilhabe.organisations.models import Organisation
-
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = Organisation.objects.filter(is_active=True).order_by(
             "name"
@@ -72,8 +73,6 @@ class BudgetChangeForm(forms.Form):
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
 
     def __init__(self, *args, **kwargs):
-        from teilhabe.core.templatetags.teilhabe import euro
-
         super().__init__(*args, **kwargs)
         self.fields["decision_amount"].label_from_instance = lambda a: (
             f"{a.decision} – {a.get_kind_display()} – {euro(a.amount)}"
@@ -178,3 +177,9 @@ class ReportForm(forms.Form):
 class DocumentForm(forms.Form):
     title = forms.CharField(label=_("Title of the document"), max_length=200)
     file = forms.FileField(label=_("File"))
+
+    def clean_file(self):
+        f = self.cleaned_data["file"]
+        if f.size > MAX_DOCUMENT_SIZE:  # refused before it is read into memory
+            raise forms.ValidationError(_("The file is larger than 10 MB."))
+        return f

@@ -6,7 +6,6 @@ constraints). Budgets, commitments and payments build on these models.
 
 from __future__ import annotations
 
-import uuid
 from decimal import Decimal
 
 from django.db import models
@@ -14,6 +13,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from teilhabe.core.models import CodedModel
 from teilhabe.geography.models import Borough
 from teilhabe.organisations.models import Organisation
 
@@ -29,10 +29,9 @@ class FundingSourceKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class FundingSource(models.Model):
+class FundingSource(CodedModel):
     """Deckung: where the money comes from."""
 
-    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     key = models.SlugField(_("key"), max_length=80, unique=True)
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=FundingSourceKind.choices)
@@ -47,10 +46,9 @@ class FundingSource(models.Model):
         return self.name
 
 
-class CouncilDecision(models.Model):
+class CouncilDecision(CodedModel):
     """Ratsbeschluss."""
 
-    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     key = models.SlugField(_("key"), max_length=80, unique=True)
     body = models.CharField(_("decision-making body"), max_length=120, default="Rat der Stadt")
     decided_on = models.DateField(_("date of decision"))
@@ -80,10 +78,9 @@ class AmountKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class DecisionAmount(models.Model):
+class DecisionAmount(CodedModel):
     """An amount a council decision released, for one purpose, covered by one funding source."""
 
-    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     decision = models.ForeignKey(
         CouncilDecision,
         on_delete=models.CASCADE,
@@ -123,10 +120,9 @@ class PositionFunction(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class Position(models.Model):
+class Position(CodedModel):
     """Planstelle."""
 
-    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     key = models.SlugField(_("key"), max_length=80, unique=True)
     title = models.CharField(_("title"), max_length=200)
     function = models.CharField(_("function"), max_length=32, choices=PositionFunction.choices)
@@ -182,10 +178,9 @@ class Position(models.Model):
 # --- Budgets --------------------------------------------------------------------------------
 
 
-class FiscalYear(models.Model):
+class FiscalYear(CodedModel):
     """Haushaltsjahr (calendar year). A closed year takes no new commitments or payments."""
 
-    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     year = models.PositiveSmallIntegerField(_("year"), unique=True)
     is_closed = models.BooleanField(_("closed"), default=False)
 
@@ -205,7 +200,7 @@ class BudgetLineKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class BudgetLine(models.Model):
+class BudgetLine(CodedModel):
     """Haushaltsansatz: a line of a fiscal year's budget, financed by one funding source.
 
     ``amount`` is the current budget (planned plus all changes), ``committed`` and ``paid`` are
@@ -213,7 +208,6 @@ class BudgetLine(models.Model):
     more is committed than budgeted (CHECK constraint), whatever code path writes.
     """
 
-    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     key = models.SlugField(_("key"), max_length=80, unique=True)
     fiscal_year = models.ForeignKey(
         FiscalYear, on_delete=models.PROTECT, related_name="lines", verbose_name=_("fiscal year")
@@ -273,11 +267,10 @@ class BudgetLine(models.Model):
         return self.amount - self.committed
 
 
-class BudgetChange(models.Model):
+class BudgetChange(CodedModel):
     """A change of a budget line, traced to the decision that caused it
     (e.g. "überplanmäßige Bereitstellung")."""
 
-    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     line = models.ForeignKey(
         BudgetLine, on_delete=models.CASCADE, related_name="changes", verbose_name=_("budget line")
     )
@@ -303,7 +296,7 @@ class BudgetChange(models.Model):
         return f"{self.get_kind_display()}: {self.amount} €"
 
 
-class Commitment(models.Model):
+class Commitment(CodedModel):
     """Bewilligung / Zuwendungsbescheid against a budget line.
 
     ``amount`` is what is committed now (after cancellations), ``paid`` the net of payments
@@ -311,7 +304,6 @@ class Commitment(models.Model):
     committed.
     """
 
-    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     number = models.CharField(_("file number"), max_length=40, unique=True)
     line = models.ForeignKey(
         BudgetLine, on_delete=models.PROTECT, related_name="commitments", verbose_name=_("line")
@@ -377,10 +369,9 @@ class MovementKind(models.TextChoices):
     CANCELLATION = "cancellation", _("Cancellation (commitment reduced)")
 
 
-class Movement(models.Model):
+class Movement(CodedModel):
     """A payment, a repayment or a cancellation on a commitment (amount always positive)."""
 
-    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     commitment = models.ForeignKey(
         Commitment,
         on_delete=models.PROTECT,
@@ -416,10 +407,9 @@ class Movement(models.Model):
 # --- Position plan --------------------------------------------------------------------------
 
 
-class StandardCost(models.Model):
+class StandardCost(CodedModel):
     """Personalkostentabelle: annual cost of one full-time post in a pay group (editable data)."""
 
-    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     fiscal_year = models.ForeignKey(
         FiscalYear,
         on_delete=models.CASCADE,
@@ -444,10 +434,9 @@ class StandardCost(models.Model):
         return f"{self.pay_group} {self.fiscal_year}"
 
 
-class Occupancy(models.Model):
+class Occupancy(CodedModel):
     """Who held a position, from when to when (``ends_on`` empty = still in post)."""
 
-    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     position = models.ForeignKey(
         Position,
         on_delete=models.CASCADE,
@@ -476,10 +465,9 @@ class Occupancy(models.Model):
 # --- District projects from the integration budget ----------------------------------------
 
 
-class ApplicationRound(models.Model):
+class ApplicationRound(CodedModel):
     """An application deadline (31 October for the next year, 31 March for the current year)."""
 
-    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     key = models.SlugField(_("key"), max_length=80, unique=True)
     fiscal_year = models.ForeignKey(
         FiscalYear, on_delete=models.PROTECT, related_name="rounds", verbose_name=_("fiscal year")
@@ -505,10 +493,9 @@ class ProjectStatus(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
-class Project(models.Model):
+class Project(CodedModel):
     """A district project (Stadtteilprojekt) funded from a borough's integration budget."""
 
-    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     # Stable key of projects that come with a scenario (demo data); empty for real ones.
     key = models.SlugField(_("key"), max_length=80, unique=True, null=True, blank=True)
     round = models.ForeignKey(
@@ -625,11 +612,10 @@ class ProjectEvent(models.Model):
         return f"{self.get_step_display()} ({self.at:%d.%m.%Y %H:%M})"
 
 
-class ProjectDocument(models.Model):
+class ProjectDocument(CodedModel):
     """A document attached to a project. Stored in the database (transactional with the step
     it belongs to, never under the web root) and served only through access checks."""
 
-    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     project = models.ForeignKey(
         Project, on_delete=models.CASCADE, related_name="documents", verbose_name=_("project")
     )

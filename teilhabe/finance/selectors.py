@@ -2,13 +2,30 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Prefetch, QuerySet, Sum
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from teilhabe.access import Action, visible
-from teilhabe.finance.models import CouncilDecision, DecisionAmount, Position
+from teilhabe.finance.models import (
+    BudgetLine,
+    BudgetLineKind,
+    Commitment,
+    CouncilDecision,
+    DecisionAmount,
+    FiscalYear,
+    Movement,
+    MovementKind,
+    Occupancy,
+    Position,
+    Project,
+    StandardCost,
+)
 
 
 def council_decisions_for(user) -> QuerySet[CouncilDecision]:
@@ -32,14 +49,10 @@ NO_SHAPES = ("borough__geometry",)
 
 
 def fiscal_years() -> list:
-    from teilhabe.finance.models import FiscalYear
-
     return list(FiscalYear.objects.order_by("-year"))
 
 
 def budget_lines_for(user, *, year=None) -> QuerySet:
-    from teilhabe.finance.models import BudgetLine
-
     qs = (
         visible(user, Action.VIEW_FINANCE, BudgetLine)
         .select_related("fiscal_year", "funding_source", "borough", "organisation")
@@ -78,8 +91,6 @@ def _row(label, r, code=None) -> MoneyRow:
 
 
 def budget_total(lines: QuerySet) -> MoneyRow:
-    from django.utils.translation import gettext as _
-
     r = lines.aggregate(amount=Sum("amount"), committed=Sum("committed"), paid=Sum("paid"))
     return _row(_("Total"), r)
 
@@ -108,8 +119,6 @@ def budget_by_source(lines: QuerySet) -> list[MoneyRow]:
 
 
 def commitments_for(user, *, year=None) -> QuerySet:
-    from teilhabe.finance.models import Commitment
-
     qs = (
         visible(user, Action.VIEW_GRANTS, Commitment)
         .select_related("line__fiscal_year", "organisation", "borough")
@@ -149,10 +158,6 @@ class MonthRow:
 
 def money_by_month(commitments: QuerySet) -> list[MonthRow]:
     """Per month: newly committed, paid, repaid and cancelled amounts (two queries)."""
-    from django.db.models.functions import TruncMonth
-
-    from teilhabe.finance.models import Movement, MovementKind
-
     months: dict = {}
     for r in (
         commitments.annotate(month=TruncMonth("committed_on"))
@@ -209,12 +214,6 @@ class PositionRow:
 
 def position_plan(positions: QuerySet[Position], *, on=None) -> list[PositionRow]:
     """Each position with its current holder, vacancy and annual cost (three queries)."""
-    import datetime as dt
-
-    from django.utils import timezone
-
-    from teilhabe.finance.models import Occupancy, StandardCost
-
     on = on or timezone.localdate()
     positions = list(
         positions.select_related("organisation", "borough", "budget_line")
@@ -259,8 +258,6 @@ class PositionGroupRow:
 
 def position_groups(rows: list[PositionRow], *, by: str) -> list[PositionGroupRow]:
     """Counts, vacancies and annual cost per borough (``by="borough"``) or organisation."""
-    from django.utils.translation import gettext as _
-
     groups: dict[object, PositionGroupRow] = {}
     for r in rows:
         p = r.position
@@ -281,11 +278,29 @@ def position_groups(rows: list[PositionRow], *, by: str) -> list[PositionGroupRo
 
 
 def projects_for(user) -> QuerySet:
-    from teilhabe.finance.models import Project
-
     return (
         visible(user, Action.VIEW_GRANTS, Project)
         .select_related("organisation", "borough", "round__fiscal_year", "commitment")
         .defer(*NO_SHAPES)
         .order_by("-submitted_at")
     )
+
+
+def letter_sender(project: Project) -> tuple[str, str]:
+    """Who issues a project's decision letter and where: the top of the hierarchy of the
+    organisation that holds the borough's integration budget (data of the scenario), and the
+    municipality's name."""
+    line = (
+        BudgetLine.objects.filter(
+            fiscal_year_id=project.round.fiscal_year_id,
+            kind=BudgetLineKind.INTEGRATION_BUDGET,
+            borough_id=project.borough_id,
+        )
+        .select_related("organisation")
+        .first()
+    )
+    organisation = line.organisation if line else None
+    while organisation is not None and organisation.parent_id:
+        organisation = organisation.parent
+    place = project.borough.municipality.name
+    return (organisation.name if organisation else place), place

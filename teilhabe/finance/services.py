@@ -12,12 +12,12 @@ the running totals are changed with ``UPDATE … SET committed = committed + x``
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -26,16 +26,16 @@ from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from teilhabe.access import Action, acting_person, check
+from teilhabe.cases.documents import sniff
 from teilhabe.finance.models import (
     ApplicationRound,
     BudgetChange,
     BudgetLine,
     BudgetLineKind,
     Commitment,
-    CouncilDecision,
     DecisionAmount,
     FiscalYear,
-    FundingSource,
     Movement,
     MovementKind,
     Occupancy,
@@ -45,7 +45,6 @@ from teilhabe.finance.models import (
     ProjectEvent,
     ProjectStatus,
     ProjectStep,
-    StandardCost,
 )
 
 CENT = Decimal("0.01")
@@ -91,6 +90,7 @@ def _open_year(year: FiscalYear, day: dt.date, field: str) -> None:
 @transaction.atomic
 def budget_change_add(
     *,
+    user: Any,
     line: BudgetLine,
     amount: Decimal,
     changed_on: dt.date,
@@ -100,6 +100,7 @@ def budget_change_add(
 ) -> BudgetChange:
     """Raise (positive ``amount``) or cut (negative) a line's budget; never below what is
     committed."""
+    check(user, Action.MANAGE_FINANCE, line)
     if amount == 0 or amount != amount.quantize(CENT):
         raise ValidationError({"amount": _("Please enter a change to the cent, not zero.")})
     locked = BudgetLine.objects.select_for_update().select_related("fiscal_year").get(pk=line.pk)
@@ -133,15 +134,16 @@ def _new_number(year: int) -> str:
 @transaction.atomic
 def commitment_create(
     *,
+    user: Any,
     line: BudgetLine,
     organisation,
     amount,
     committed_on: dt.date,
     purpose: str,
     borough=None,
-    by=None,
 ) -> Commitment:
     """Commit ``amount`` of ``line`` to ``organisation`` (Bewilligung / Zuwendungsbescheid)."""
+    check(user, Action.MANAGE_FINANCE, line)
     amount = _money(amount)
     if not purpose.strip():
         raise ValidationError({"purpose": _("Please state the purpose of the grant.")})
@@ -179,12 +181,76 @@ def commitment_create(
         committed_on=committed_on,
         original_amount=amount,
         amount=amount,
-        created_by=by,
+        created_by=acting_person(user),
     )
     return commitment
 
 
-def _locked(commitment: Commitment) -> tuple[Commitment, BudgetLine]:
+@dataclass(frozen=True)
+class _Booking:
+    """How one kind of movement changes a commitment and its budget line (signs of the amount
+    on each running total) and what limits it."""
+
+    commitment: dict[str, int]
+    line: dict[str, int]
+    limit: Callable[[Commitment], Decimal]
+    refusal: Callable[[Commitment], str]
+
+
+BOOKINGS: dict[str, _Booking] = {
+    # Pay out part of a commitment; never more than is committed and not yet paid.
+    MovementKind.PAYMENT: _Booking(
+        commitment={"paid": +1},
+        line={"paid": +1},
+        limit=lambda c: c.amount - c.paid,
+        refusal=lambda c: (
+            _("The payment exceeds the commitment: only %(open)s is still open to be paid.")
+            % {"open": _euro(c.amount - c.paid)}
+        ),
+    ),
+    # Money paid back by the recipient (reduces what is paid, not what is committed).
+    MovementKind.REPAYMENT: _Booking(
+        commitment={"paid": -1},
+        line={"paid": -1},
+        limit=lambda c: c.paid,
+        refusal=lambda c: (
+            _("A repayment cannot exceed what was paid (%(paid)s).") % {"paid": _euro(c.paid)}
+        ),
+    ),
+    # Reduce a commitment (in part or in full); the money becomes available on the line.
+    MovementKind.CANCELLATION: _Booking(
+        commitment={"amount": -1},
+        line={"committed": -1},
+        limit=lambda c: c.amount - c.paid,
+        refusal=lambda c: (
+            _("Only the part not yet paid (%(open)s) can be cancelled; book a repayment first.")
+            % {"open": _euro(c.amount - c.paid)}
+        ),
+    ),
+}
+
+
+@transaction.atomic
+def movement_book(
+    *,
+    user: Any,
+    commitment: Commitment,
+    kind: str,
+    amount,
+    booked_on: dt.date,
+    note: str = "",
+) -> Movement:
+    """Book a payment, a repayment or a cancellation (``kind``, see :data:`BOOKINGS`) on a
+    commitment: one shape for all three, the rules per kind in the table."""
+    check(user, Action.MANAGE_FINANCE, commitment.line)
+    return _book(commitment, kind, amount, booked_on, note, acting_person(user))
+
+
+def _book(commitment: Commitment, kind: str, amount, booked_on: dt.date, note: str, by) -> Movement:
+    booking = BOOKINGS.get(kind)
+    if booking is None:
+        raise ValidationError({"kind": _("Please choose what to book.")})
+    amount = _money(amount)
     # Lock order: budget line first, then the commitment (the same order as commitment_create).
     line = (
         BudgetLine.objects.select_for_update()
@@ -192,89 +258,27 @@ def _locked(commitment: Commitment) -> tuple[Commitment, BudgetLine]:
         .get(pk=commitment.line_id)
     )
     locked = Commitment.objects.select_for_update().get(pk=commitment.pk)
-    return locked, line
-
-
-@transaction.atomic
-def payment_book(
-    *, commitment: Commitment, amount, booked_on: dt.date, note: str = "", by=None
-) -> Movement:
-    """Pay out part of a commitment; never more than is committed and not yet paid."""
-    amount = _money(amount)
-    locked, line = _locked(commitment)
     _open_year(line.fiscal_year, booked_on, "booked_on")
     if booked_on < locked.committed_on:
         raise ValidationError(
-            {"booked_on": _("A payment cannot be booked before the date of the commitment.")}
+            {"booked_on": _("Nothing can be booked on a commitment before its date.")}
         )
-    if amount > locked.amount - locked.paid:
-        raise ValidationError(
-            {
-                "amount": _(
-                    "The payment exceeds the commitment: only %(open)s is still open to be paid."
-                )
-                % {"open": _euro(locked.amount - locked.paid)}
-            }
-        )
+    if amount > booking.limit(locked):
+        raise ValidationError({"amount": booking.refusal(locked)})
     movement = Movement.objects.create(
-        commitment=locked, kind=MovementKind.PAYMENT, amount=amount, booked_on=booked_on,
-        note=note, created_by=by,
-    )  # fmt: skip
-    Commitment.objects.filter(pk=locked.pk).update(paid=F("paid") + amount)
-    BudgetLine.objects.filter(pk=line.pk).update(paid=F("paid") + amount)
-    commitment.refresh_from_db()
-    return movement
-
-
-@transaction.atomic
-def repayment_book(
-    *, commitment: Commitment, amount, booked_on: dt.date, note: str = "", by=None
-) -> Movement:
-    """Book money paid back by the recipient (reduces what is paid, not what is committed)."""
-    amount = _money(amount)
-    locked, line = _locked(commitment)
-    _open_year(line.fiscal_year, booked_on, "booked_on")
-    if amount > locked.paid:
-        raise ValidationError(
-            {
-                "amount": _("A repayment cannot exceed what was paid (%(paid)s).")
-                % {"paid": _euro(locked.paid)}
-            }
-        )
-    movement = Movement.objects.create(
-        commitment=locked, kind=MovementKind.REPAYMENT, amount=amount, booked_on=booked_on,
-        note=note, created_by=by,
-    )  # fmt: skip
-    Commitment.objects.filter(pk=locked.pk).update(paid=F("paid") - amount)
-    BudgetLine.objects.filter(pk=line.pk).update(paid=F("paid") - amount)
-    commitment.refresh_from_db()
-    return movement
-
-
-@transaction.atomic
-def commitment_cancel(
-    *, commitment: Commitment, amount, booked_on: dt.date, note: str = "", by=None
-) -> Movement:
-    """Reduce a commitment (in part or in full); the money becomes available on the line."""
-    amount = _money(amount)
-    locked, line = _locked(commitment)
-    _open_year(line.fiscal_year, booked_on, "booked_on")
-    if amount > locked.amount - locked.paid:
-        raise ValidationError(
-            {
-                "amount": _(
-                    "Only the part not yet paid (%(open)s) can be cancelled; book a repayment "
-                    "first."
-                )
-                % {"open": _euro(locked.amount - locked.paid)}
-            }
-        )
-    movement = Movement.objects.create(
-        commitment=locked, kind=MovementKind.CANCELLATION, amount=amount, booked_on=booked_on,
-        note=note, created_by=by,
-    )  # fmt: skip
-    Commitment.objects.filter(pk=locked.pk).update(amount=F("amount") - amount)
-    BudgetLine.objects.filter(pk=line.pk).update(committed=F("committed") - amount)
+        commitment=locked,
+        kind=kind,
+        amount=amount,
+        booked_on=booked_on,
+        note=note,
+        created_by=by,
+    )
+    Commitment.objects.filter(pk=locked.pk).update(
+        **{name: F(name) + sign * amount for name, sign in booking.commitment.items()}
+    )
+    BudgetLine.objects.filter(pk=line.pk).update(
+        **{name: F(name) + sign * amount for name, sign in booking.line.items()}
+    )
     commitment.refresh_from_db()
     return movement
 
@@ -284,9 +288,15 @@ def commitment_cancel(
 
 @transaction.atomic
 def occupancy_add(
-    *, position: Position, holder: str, starts_on: dt.date, ends_on: dt.date | None = None
+    *,
+    user: Any,
+    position: Position,
+    holder: str,
+    starts_on: dt.date,
+    ends_on: dt.date | None = None,
 ) -> Occupancy:
     """Record who holds a post from when (to when); periods of one post never overlap."""
+    check(user, Action.MANAGE_FINANCE, position)
     if not holder.strip():
         raise ValidationError({"holder": _("Please enter who holds the position.")})
     if ends_on is not None and ends_on < starts_on:
@@ -307,8 +317,8 @@ def occupancy_add(
 # --- District projects ----------------------------------------------------------------------
 
 
-def _event(project: Project, step: str, by, note: str = "") -> None:
-    ProjectEvent.objects.create(project=project, step=step, by=by, note=note)
+def _event(project: Project, step: str, user: Any, note: str = "") -> None:
+    ProjectEvent.objects.create(project=project, step=step, by=acting_person(user), note=note)
 
 
 def _require_status(project: Project, *allowed: str) -> None:
@@ -322,6 +332,7 @@ def _require_status(project: Project, *allowed: str) -> None:
 @transaction.atomic
 def project_apply(
     *,
+    user: Any,
     organisation,
     round: ApplicationRound,
     borough,
@@ -336,9 +347,9 @@ def project_apply(
     own_funds=Decimal("0.00"),
     other_funds=Decimal("0.00"),
     requested,
-    by=None,
 ) -> Project:
     """An organisation applies for a grant from a borough's integration budget."""
+    check(user, Action.APPLY_PROJECTS, organisation)
     total_cost = _money(total_cost, "total_cost")
     requested = _money(requested, "requested")
     own_funds = Decimal(own_funds or 0).quantize(CENT)
@@ -387,21 +398,22 @@ def project_apply(
         requested=requested,
     )
     project.districts.set(districts)
-    _event(project, ProjectStep.SUBMITTED, by, _("Amount requested: %s") % _euro(requested))
+    _event(project, ProjectStep.SUBMITTED, user, _("Amount requested: %s") % _euro(requested))
     return project
 
 
 @transaction.atomic
 def project_decide(
     *,
+    user: Any,
     project: Project,
     approved_amount,
     reason: str,
     decided_on: dt.date,
-    by=None,
 ) -> Project:
     """Approve in full or in part (``approved_amount``), or reject (``approved_amount`` None,
     a reason is required)."""
+    check(user, Action.DECIDE_PROJECTS, project)
     project = Project.objects.select_for_update().get(pk=project.pk)
     _require_status(project, ProjectStatus.SUBMITTED)
     reason = reason.strip()
@@ -428,7 +440,7 @@ def project_decide(
     project.decision_reason = reason
     project.decided_on = decided_on
     project.save(update_fields=["status", "approved_amount", "decision_reason", "decided_on"])
-    _event(project, step, by, note)
+    _event(project, step, user, note)
     return project
 
 
@@ -446,48 +458,51 @@ def integration_budget_for(project: Project) -> BudgetLine:
 
 
 @transaction.atomic
-def project_commit(*, project: Project, committed_on: dt.date, by=None) -> Project:
+def project_commit(*, user: Any, project: Project, committed_on: dt.date) -> Project:
     """Commit the approved amount on the borough's integration budget (Zuwendungsbescheid)."""
+    check(user, Action.MANAGE_FINANCE)
     project = Project.objects.select_for_update().select_related("round").get(pk=project.pk)
     _require_status(project, ProjectStatus.APPROVED)
     commitment = commitment_create(
+        user=user,
         line=integration_budget_for(project),
         organisation=project.organisation,
         borough=project.borough,
         amount=project.approved_amount,
         committed_on=committed_on,
         purpose=project.title,
-        by=by,
     )
     project.commitment = commitment
     project.status = ProjectStatus.COMMITTED
     project.save(update_fields=["commitment", "status"])
-    _event(project, ProjectStep.COMMITTED, by, commitment.number)
+    _event(project, ProjectStep.COMMITTED, user, commitment.number)
     return project
 
 
 @transaction.atomic
-def project_pay(*, project: Project, amount, booked_on: dt.date, by=None) -> Movement:
+def project_pay(*, user: Any, project: Project, amount, booked_on: dt.date) -> Movement:
+    check(user, Action.MANAGE_FINANCE)
     project = Project.objects.select_for_update().get(pk=project.pk)
     _require_status(project, ProjectStatus.COMMITTED, ProjectStatus.REPORTED)
-    movement = payment_book(
-        commitment=project.commitment, amount=amount, booked_on=booked_on, by=by
+    movement = _book(
+        project.commitment, MovementKind.PAYMENT, amount, booked_on, "", acting_person(user)
     )
-    _event(project, ProjectStep.PAID, by, _euro(movement.amount))
+    _event(project, ProjectStep.PAID, user, _euro(movement.amount))
     return movement
 
 
 @transaction.atomic
 def project_report(
     *,
+    user: Any,
     project: Project,
     actual_cost,
     participants: int,
     outcomes: str,
     reported_on: dt.date,
-    by=None,
 ) -> Project:
     """The final report (Verwendungsnachweis): actual costs, participants, outcomes."""
+    check(user, Action.APPLY_PROJECTS, project)
     project = Project.objects.select_for_update().get(pk=project.pk)
     _require_status(project, ProjectStatus.COMMITTED)
     actual_cost = _money(actual_cost, "actual_cost")
@@ -501,31 +516,34 @@ def project_report(
     project.reported_on = reported_on
     project.status = ProjectStatus.REPORTED
     project.save(update_fields=["actual_cost", "participants", "outcomes", "reported_on", "status"])
-    _event(project, ProjectStep.REPORTED, by, _("Actual cost: %s") % _euro(actual_cost))
+    _event(project, ProjectStep.REPORTED, user, _("Actual cost: %s") % _euro(actual_cost))
     return project
 
 
 @transaction.atomic
-def project_close(*, project: Project, closed_on: dt.date, by=None) -> Project:
+def project_close(*, user: Any, project: Project, closed_on: dt.date) -> Project:
     """Close a reported project; what was committed but not paid goes back to the budget."""
+    check(user, Action.DECIDE_PROJECTS, project)
     project = Project.objects.select_for_update().get(pk=project.pk)
     _require_status(project, ProjectStatus.REPORTED)
     commitment = project.commitment
     note = ""
     if commitment is not None and commitment.amount > commitment.paid:
         rest = commitment.amount - commitment.paid
-        commitment_cancel(
-            commitment=commitment,
-            amount=rest,
-            booked_on=closed_on,
-            note=_("Not needed at closing"),
-            by=by,
+        # The release follows from closing (a decision of the borough), not from a booking.
+        _book(
+            commitment,
+            MovementKind.CANCELLATION,
+            rest,
+            closed_on,
+            _("Not needed at closing"),
+            acting_person(user),
         )
         note = _("%s not paid and released to the budget") % _euro(rest)
     project.status = ProjectStatus.CLOSED
     project.closed_on = closed_on
     project.save(update_fields=["status", "closed_on"])
-    _event(project, ProjectStep.CLOSED, by, note)
+    _event(project, ProjectStep.CLOSED, user, note)
     return project
 
 
@@ -534,9 +552,11 @@ MAX_DOCUMENT_SIZE = 10 * 1024 * 1024
 
 @transaction.atomic
 def project_document_add(
-    *, project: Project, title: str, filename: str, content_type: str, content: bytes, by=None
+    *, user: Any, project: Project, title: str, filename: str, content: bytes
 ) -> ProjectDocument:
-    """Attach a document (application, receipts, final report …) to a project."""
+    """Attach a document (application, receipts, final report …) to a project; its type comes
+    from its content."""
+    check(user, Action.APPLY_PROJECTS, project)
     if not title.strip():
         raise ValidationError({"title": _("Please give the document a title.")})
     if not content:
@@ -544,8 +564,6 @@ def project_document_add(
     if len(content) > MAX_DOCUMENT_SIZE:
         raise ValidationError({"file": _("The file is larger than 10 MB.")})
     # The type comes from the content (magic bytes), never from the browser's claim.
-    from teilhabe.cases.documents import sniff
-
     sniffed = sniff(content[:16])
     if sniffed is None and content.startswith(b"PK\x03\x04") and filename.lower().endswith(".xlsx"):
         sniffed = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -558,190 +576,10 @@ def project_document_add(
         content_type=sniffed,
         size=len(content),
         content=content,
-        uploaded_by=by,
+        uploaded_by=acting_person(user),
     )
-    _event(project, ProjectStep.DOCUMENT, by, document.title)
+    _event(project, ProjectStep.DOCUMENT, user, document.title)
     return document
-
-
-# --- Scenario data --------------------------------------------------------------------------
-
-
-@dataclass
-class FinanceLoadResult:
-    lines: int = 0
-    occupancies: int = 0
-    rounds: int = 0
-    projects: int = 0
-
-
-def finance_load(*, folder: Path, boroughs: dict, organisations: dict) -> FinanceLoadResult:
-    """Load ``finance.toml`` and ``finance_occupancy.toml`` of a scenario folder (idempotent:
-    the budget lines and their decided changes are replaced; commitments stay)."""
-    result = FinanceLoadResult()
-    path = folder / "finance.toml"
-    if not path.exists():
-        return result
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
-    years = {}
-    for y in data.get("fiscal_years", []):
-        years[y["year"]], _created = FiscalYear.objects.update_or_create(
-            year=y["year"], defaults={"is_closed": y.get("closed", False)}
-        )
-    for c in data.get("standard_costs", []):
-        StandardCost.objects.update_or_create(
-            fiscal_year=years[c["year"]],
-            pay_group=c["pay_group"],
-            defaults={"annual_cost": Decimal(c["annual_cost"])},
-        )
-    sources = {s.key: s for s in FundingSource.objects.all()}
-    decisions = {d.key: d for d in CouncilDecision.objects.prefetch_related("amounts")}
-
-    def amount_of(decision_key: str, index: int) -> DecisionAmount:
-        return sorted(decisions[decision_key].amounts.all(), key=lambda a: a.position)[index]
-
-    specs = list(data.get("budget_lines", []))
-    ib = data.get("integration_budgets")
-    if ib:
-        for number, borough in sorted(boroughs.items()):
-            fmt = {"number": number, "roman": borough.roman or number}
-            specs.append(
-                {
-                    "key": ib["key_pattern"].format(**fmt),
-                    "year": ib["year"],
-                    "kind": BudgetLineKind.INTEGRATION_BUDGET,
-                    "name": ib["name_pattern"].format(**fmt),
-                    "funding_source": ib["funding_source"],
-                    "organisation": ib["organisation_pattern"].format(**fmt),
-                    "borough": number,
-                    "changes": [
-                        {
-                            "decision": ib["decision"],
-                            "amount_index": ib["amount_index"],
-                            "amount": ib["amount_per_borough"],
-                            "date": ib["date"],
-                        }
-                    ],
-                }
-            )
-    for spec in specs:
-        line, _created = BudgetLine.objects.get_or_create(
-            key=spec["key"],
-            defaults={
-                "fiscal_year": years[spec["year"]],
-                "kind": spec["kind"],
-                "name": spec["name"],
-                "funding_source": sources[spec["funding_source"]],
-            },
-        )
-        line.fiscal_year = years[spec["year"]]
-        line.kind = spec["kind"]
-        line.name = spec["name"]
-        line.funding_source = sources[spec["funding_source"]]
-        line.organisation = organisations.get(spec.get("organisation", ""))
-        line.borough = boroughs.get(spec["borough"]) if spec.get("borough") else None
-        line.planned = Decimal(spec.get("planned", "0.00"))
-        line.save()
-        line.changes.filter(decision_amount__isnull=False).delete()
-        for ch in spec.get("changes", []):
-            da = amount_of(ch["decision"], ch["amount_index"])
-            BudgetChange.objects.create(
-                line=line,
-                decision_amount=da,
-                kind=da.kind,
-                amount=Decimal(ch["amount"]),
-                changed_on=ch["date"],
-                note=f"{da.decision.body}, {da.decision.decided_on:%d.%m.%Y}",
-            )
-        total = line.planned + sum((c.amount for c in line.changes.all()), Decimal("0.00"))
-        BudgetLine.objects.filter(pk=line.pk).update(amount=total)
-        for prefix in spec.get("positions", []):
-            Position.objects.filter(key__startswith=prefix).update(budget_line=line)
-        result.lines += 1
-    for r in data.get("application_rounds", []):
-        ApplicationRound.objects.update_or_create(
-            key=r["key"],
-            defaults={
-                "fiscal_year": years[r["year"]],
-                "name": r["name"],
-                "deadline": r["deadline"],
-            },
-        )
-        result.rounds += 1
-
-    occ_path = folder / "finance_occupancy.toml"
-    if occ_path.exists():
-        occ = tomllib.loads(occ_path.read_text(encoding="utf-8"))
-        positions = {p.key: p for p in Position.objects.all()}
-        Occupancy.objects.filter(position__in=positions.values()).delete()
-        Occupancy.objects.bulk_create(
-            Occupancy(
-                position=positions[o["position"]],
-                holder=o["holder"],
-                starts_on=o["starts_on"],
-                ends_on=o.get("ends_on"),
-            )
-            for o in occ.get("occupancies", [])
-        )
-        result.occupancies = len(occ.get("occupancies", []))
-
-    projects_path = folder / "finance_projects.toml"
-    if projects_path.exists():
-        demo = tomllib.loads(projects_path.read_text(encoding="utf-8"))
-        for spec in demo.get("projects", []):
-            _demo_project(spec, boroughs=boroughs, organisations=organisations)
-            result.projects += 1
-    return result
-
-
-def _demo_project(spec: dict, *, boroughs: dict, organisations: dict) -> None:
-    """Walk a demo project through the real services up to its ``status`` (once)."""
-    from teilhabe.geography.models import District
-
-    if Project.objects.filter(key=spec["key"]).exists():
-        return
-    borough = boroughs[spec["borough"]]
-    project = project_apply(
-        organisation=organisations[spec["organisation"]],
-        round=ApplicationRound.objects.get(key=spec["round"]),
-        borough=borough,
-        districts=District.objects.filter(borough=borough, name__in=spec.get("districts", [])),
-        title=spec["title"],
-        goals=spec["goals"],
-        target_group=spec["target_group"],
-        starts_on=spec["starts_on"],
-        ends_on=spec["ends_on"],
-        cost_plan=spec["cost_plan"],
-        total_cost=Decimal(spec["total_cost"]),
-        own_funds=Decimal(spec.get("own_funds", "0")),
-        other_funds=Decimal(spec.get("other_funds", "0")),
-        requested=Decimal(spec["requested"]),
-    )
-    Project.objects.filter(pk=project.pk).update(key=spec["key"])
-    steps = spec.get("steps", {})
-    if "decision" in steps:
-        d = steps["decision"]
-        project_decide(
-            project=project,
-            approved_amount=Decimal(d["approved"]) if d.get("approved") else None,
-            reason=d.get("reason", ""),
-            decided_on=d["on"],
-        )
-    if "commitment" in steps:
-        project_commit(project=project, committed_on=steps["commitment"]["on"])
-    for p in steps.get("payments", []):
-        project_pay(project=project, amount=Decimal(p["amount"]), booked_on=p["on"])
-    if "report" in steps:
-        r = steps["report"]
-        project_report(
-            project=project,
-            actual_cost=Decimal(r["actual_cost"]),
-            participants=r["participants"],
-            outcomes=r["outcomes"],
-            reported_on=r["on"],
-        )
-    if "closed" in steps:
-        project_close(project=project, closed_on=steps["closed"]["on"])
 
 
 def today() -> dt.date:

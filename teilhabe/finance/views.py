@@ -1,10 +1,10 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from teilhabe.access import Action, can, get_for_user, organisations_where, require
+from teilhabe.core.downloads import download
 from teilhabe.core.forms import add_service_error
 from teilhabe.finance import exports, selectors, services
 from teilhabe.finance.forms import (
@@ -23,7 +23,6 @@ from teilhabe.finance.forms import (
 from teilhabe.finance.models import (
     BudgetLine,
     Commitment,
-    MovementKind,
     Position,
     Project,
     ProjectDocument,
@@ -100,12 +99,12 @@ def line_detail(request, code):
                 lambda: result.setdefault(
                     "c",
                     services.commitment_create(
+                        user=request.user,
                         line=line,
                         organisation=d["organisation"],
                         amount=d["amount"],
                         committed_on=d["committed_on"],
                         purpose=d["purpose"],
-                        by=request.user,
                     ),
                 ),
             ):
@@ -116,6 +115,7 @@ def line_detail(request, code):
             if _apply(
                 change_form,
                 lambda: services.budget_change_add(
+                    user=request.user,
                     line=line,
                     amount=d["amount"],
                     changed_on=d["changed_on"],
@@ -161,25 +161,18 @@ def commitment_detail(request, code):
     form = None
     if can(request.user, Action.MANAGE_FINANCE, commitment.line):
         form = MovementForm(request.POST or None)
-        if request.method == "POST" and form.is_valid():
-            d = form.cleaned_data
-            book = {
-                MovementKind.PAYMENT: services.payment_book,
-                MovementKind.REPAYMENT: services.repayment_book,
-                MovementKind.CANCELLATION: services.commitment_cancel,
-            }[d["kind"]]
-            if _apply(
+        if (
+            request.method == "POST"
+            and form.is_valid()
+            and _apply(
                 form,
-                lambda: book(
-                    commitment=commitment,
-                    amount=d["amount"],
-                    booked_on=d["booked_on"],
-                    note=d["note"],
-                    by=request.user,
+                lambda: services.movement_book(
+                    user=request.user, commitment=commitment, **form.cleaned_data
                 ),
-            ):
-                messages.success(request, _("The booking was saved."))
-                return redirect("finance:commitment", code=commitment.code)
+            )
+        ):
+            messages.success(request, _("The booking was saved."))
+            return redirect("finance:commitment", code=commitment.code)
     elif request.method == "POST":
         raise PermissionDenied
     return render(
@@ -228,7 +221,9 @@ def position_detail(request, code):
         form = OccupancyForm(request.POST or None)
         if request.method == "POST" and form.is_valid():
             d = form.cleaned_data
-            if _apply(form, lambda: services.occupancy_add(position=position, **d)):
+            if _apply(
+                form, lambda: services.occupancy_add(user=request.user, position=position, **d)
+            ):
                 messages.success(request, _("The occupancy was saved."))
                 return redirect("finance:position", code=position.code)
     elif request.method == "POST":
@@ -275,7 +270,7 @@ def project_apply(request):
         if _apply(
             form,
             lambda: result.setdefault(
-                "p", services.project_apply(organisation=organisation, by=request.user, **d)
+                "p", services.project_apply(user=request.user, organisation=organisation, **d)
             ),
         ):
             messages.success(request, _("The application was submitted."))
@@ -291,41 +286,34 @@ def project_apply(request):
 # Which step a form on the project page performs: (form class, action, statuses, service call).
 def _step_decide(project, d, user):
     services.project_decide(
+        user=user,
         project=project,
         approved_amount=d["approved_amount"] if d["outcome"] == "approve" else None,
         reason=d["reason"],
         decided_on=d["decided_on"],
-        by=user,
     )
 
 
 def _step_commit(project, d, user):
-    services.project_commit(project=project, committed_on=d["day"], by=user)
+    services.project_commit(user=user, project=project, committed_on=d["day"])
 
 
 def _step_pay(project, d, user):
-    services.project_pay(project=project, amount=d["amount"], booked_on=d["booked_on"], by=user)
+    services.project_pay(user=user, project=project, amount=d["amount"], booked_on=d["booked_on"])
 
 
 def _step_report(project, d, user):
-    services.project_report(project=project, by=user, **d)
+    services.project_report(user=user, project=project, **d)
 
 
 def _step_close(project, d, user):
-    services.project_close(project=project, closed_on=d["day"], by=user)
+    services.project_close(user=user, project=project, closed_on=d["day"])
 
 
 def _step_document(project, d, user):
     f = d["file"]
-    if f.size > services.MAX_DOCUMENT_SIZE:  # refuse before reading it into memory
-        raise ValidationError({"file": _("The file is larger than 10 MB.")})
     services.project_document_add(
-        project=project,
-        title=d["title"],
-        filename=f.name,
-        content_type=getattr(f, "content_type", ""),
-        content=f.read(),
-        by=user,
+        user=user, project=project, title=d["title"], filename=f.name, content=f.read()
     )
 
 
@@ -410,9 +398,12 @@ def project_letter(request, code):
     if project.decided_on is None:
         messages.error(request, _("There is no decision on this project yet."))
         return redirect("finance:project", code=project.code)
-    response = HttpResponse(exports.decision_letter(project), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="bescheid-{project.code}.pdf"'
-    return response
+    return download(
+        exports.decision_letter(project),
+        filename=f"bescheid-{project.code}.pdf",
+        content_type="application/pdf",
+        inline=True,
+    )
 
 
 @require(Action.VIEW_GRANTS)
@@ -423,20 +414,17 @@ def document_download(request, code):
         action=Action.VIEW_GRANTS,
         code=code,
     )
-    response = HttpResponse(bytes(document.content), content_type=document.content_type)
-    safe = document.filename.replace('"', "")
-    response["Content-Disposition"] = f'attachment; filename="{safe}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return download(
+        bytes(document.content), filename=document.filename, content_type=document.content_type
+    )
 
 
 @require(Action.VIEW_FINANCE)
 def export_xlsx(request):
     _form, year = _year(request)
     data = exports.workbook(request.user, year=year)
-    response = HttpResponse(
-        data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    return download(
+        data,
+        filename=f"teilhabe-finanzen-{year.year if year else 'alle'}.xlsx",
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
-    name = f"teilhabe-finanzen-{year.year if year else 'alle'}.xlsx"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response

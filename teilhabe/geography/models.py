@@ -7,14 +7,13 @@ any city is loaded from GeoJSON with ``manage.py load_geography``.
 
 from __future__ import annotations
 
-import uuid
-
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from teilhabe.core.models import CodedModel
 
-class Municipality(models.Model):
-    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+
+class Municipality(CodedModel):
     name = models.CharField(_("name"), max_length=120, unique=True)
     official_key = models.CharField(_("official municipality key (AGS)"), max_length=12, blank=True)
     state = models.CharField(_("federal state"), max_length=60, blank=True)
@@ -28,10 +27,9 @@ class Municipality(models.Model):
         return self.name
 
 
-class Area(models.Model):
+class Area(CodedModel):
     """Fields shared by boroughs and districts."""
 
-    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     name = models.CharField(_("name"), max_length=120)
     geometry = models.JSONField(_("shape (GeoJSON geometry, WGS 84)"), null=True, blank=True)
     area_km2 = models.DecimalField(

@@ -12,6 +12,7 @@ from django.db import transaction
 
 from teilhabe.geography.geometry import bbox, covers, validate_polygon
 from teilhabe.geography.models import Borough, District, Municipality
+from teilhabe.geography.states import default_state_code
 
 
 class GeographyError(ValueError):
@@ -143,7 +144,6 @@ def geography_load(
             _shape(district, data["geometry"])
             district.save()
     district_index.cache_clear()
-    from teilhabe.geography.states import default_state_code
 
     default_state_code.cache_clear()
     return LoadResult(municipality, len(boroughs), len(districts))

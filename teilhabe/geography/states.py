@@ -10,6 +10,8 @@ import functools
 
 from django.core.exceptions import ImproperlyConfigured
 
+from teilhabe.geography.models import Municipality
+
 # Name (as in the data) or code → ISO 3166-2:DE subdivision code.
 _STATES = {
     "Baden-Württemberg": "BW",
@@ -50,8 +52,6 @@ def state_code(state: str) -> str:
 def default_state_code() -> str:
     """The state of the installation's municipality (the first one loaded); cached per
     process, cleared when a geography is loaded."""
-    from teilhabe.geography.models import Municipality
-
     state = (
         Municipality.objects.exclude(state="")
         .order_by("pk")

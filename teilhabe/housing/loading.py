@@ -39,8 +39,8 @@ from teilhabe.housing.models import (
 )
 from teilhabe.housing.services import OWN_TENANCY_MILESTONE, housing_daily
 from teilhabe.organisations.models import Organisation, Team
+from teilhabe.scenario import scenario_folder
 
-ESSEN = Path(__file__).resolve().parent.parent / "scenario" / "data" / "essen"
 _DAY = datetime.timedelta(days=1)
 
 
@@ -107,8 +107,10 @@ class _Occupancy:
 
 
 @transaction.atomic
-def housing_demo_load(*, folder: Path = ESSEN, today: datetime.date | None = None):
-    """Shelters (updated in place) and, once, their residents with a year of history."""
+def housing_demo_load(*, folder: Path | None = None, today: datetime.date | None = None):
+    """Shelters (updated in place) and, once, their residents with a year of history
+    (``housing.toml`` of ``folder``, default: the ``SCENARIO`` setting)."""
+    folder = folder or scenario_folder()
     path = folder / "housing.toml"
     result = HousingDemoResult()
     if not path.exists():

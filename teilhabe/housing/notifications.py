@@ -12,11 +12,10 @@ from django.utils.translation import gettext as _
 from teilhabe.access import Action, roles_with
 from teilhabe.organisations.models import Membership
 from teilhabe.referrals.models import Notification
+from teilhabe.referrals.notifications import deliver_notifications
 
 
 def notify_team_leads(case, organisation, until: datetime.date) -> int:
-    from teilhabe.referrals.tasks import deliver_notifications
-
     members = Membership.objects.active().filter(
         organisation=organisation,
         role__in=roles_with(Action.VIEW_TEAM_CASES),

@@ -21,6 +21,7 @@ from teilhabe.audit.models import AuditAction
 from teilhabe.audit.services import audit_read, audit_read_many, audit_record
 from teilhabe.cases import services as case_services
 from teilhabe.cases.models import Consent, Household, Person
+from teilhabe.core.downloads import download
 from teilhabe.housing import figures as housing_figures
 from teilhabe.housing import selectors, services
 from teilhabe.housing.forms import (
@@ -375,9 +376,7 @@ def landlord_pdf(request, code):
         path=request.path,
     )
     body = landlord_letter(household=household, consent=consent, search=search, user=request.user)
-    response = HttpResponse(body, content_type="application/pdf")
-    response["Content-Disposition"] = 'attachment; filename="Bestaetigung-Vermieter.pdf"'
-    return response
+    return download(body, filename="Bestaetigung-Vermieter.pdf", content_type="application/pdf")
 
 
 # --- Accommodation register ------------------------------------------------------------------

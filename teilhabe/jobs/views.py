@@ -1,10 +1,11 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from teilhabe.access import Action, get_for_user, require
+from teilhabe.core.downloads import file_download
 from teilhabe.jobs import selectors, services
 from teilhabe.jobs.kinds import kind_or_none
 from teilhabe.jobs.models import Job
@@ -26,9 +27,7 @@ def job_result(request, code):
     job = get_for_user(request.user, Job, action=Action.USE_APP, code=code)
     if not job.result_file:
         raise Http404
-    return FileResponse(
-        job.result_file.open("rb"), as_attachment=True, filename=job.result_name or None
-    )
+    return file_download(job.result_file.open("rb"), filename=job.result_name or "ergebnis")
 
 
 @require(Action.MANAGE_TASKS)

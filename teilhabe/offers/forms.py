@@ -14,7 +14,6 @@ from teilhabe.offers.models import (
     TranslationStatus,
     Weekday,
 )
-from teilhabe.offers.services import OFFER_FIELDS
 
 
 class OfferForm(forms.ModelForm):
@@ -30,7 +29,7 @@ class OfferForm(forms.ModelForm):
 
     class Meta:
         model = Offer
-        fields = [f for f in OFFER_FIELDS if f not in ("last_reviewed",)]
+        fields = [f for f in Offer.EDITABLE_FIELDS if f != "last_reviewed"]
         widgets = {"last_reviewed": forms.DateInput(attrs={"type": "date"})}
 
     def __init__(self, *args, locations=None, **kwargs):

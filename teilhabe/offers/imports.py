@@ -10,12 +10,13 @@ import io
 from dataclasses import dataclass, field
 from datetime import time
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from django.db import transaction
 
 from teilhabe.geography.services import locate_district_id
 from teilhabe.offers.models import SPOKEN_LANGUAGES, Category, Location, OfferStatus
-from teilhabe.offers.services import OfferError, location_save, offer_create, schedules_replace
+from teilhabe.offers.services import OfferError, location_save, offer_create
 from teilhabe.organisations.models import Organisation
 
 COLUMNS = {
@@ -215,7 +216,12 @@ def check_rows(rows: list[dict[str, str]]) -> ImportResult:
 
 
 def offers_import(
-    *, organisation: Organisation, content: bytes, filename: str, dry_run: bool = True
+    *,
+    user: Any,
+    organisation: Organisation,
+    content: bytes,
+    filename: str,
+    dry_run: bool = True,
 ) -> ImportResult:
     """Check a file and, unless ``dry_run`` or any row is invalid, create its offers as drafts."""
     try:
@@ -231,11 +237,13 @@ def offers_import(
             location = Location.objects.filter(
                 organisation=organisation, name=loc["name"], street=loc["street"]
             ).first()
-            location = location_save(organisation=organisation, location=location, **loc)
-            offer = offer_create(
-                organisation=organisation, values=row["values"], locations=[location]
+            location = location_save(user=user, organisation=organisation, location=location, **loc)
+            offer_create(
+                user=user,
+                organisation=organisation,
+                values=row["values"],
+                locations=[location],
+                schedules=[row["schedule"]] if row["schedule"] else [],
             )
-            if row["schedule"]:
-                schedules_replace(offer=offer, schedules=[row["schedule"]])
             result.created += 1
     return result

@@ -8,7 +8,6 @@ Kitas and schools are *standard-system* locations (``Location.is_standard_system
 from __future__ import annotations
 
 import hashlib
-import uuid
 from datetime import date, timedelta
 
 from django.conf import settings
@@ -80,10 +79,9 @@ NATIVE_LANGUAGE_NAMES: dict[str, str] = {
 }
 
 
-class Category(models.Model):
+class Category(CodedModel):
     """A term of the offers' category taxonomy (editable data, one level of sub-terms)."""
 
-    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     key = models.SlugField(_("key"), max_length=60, unique=True)
     name = models.CharField(_("name (German)"), max_length=120)
     names = models.JSONField(
@@ -117,10 +115,9 @@ class OfferStatus(models.TextChoices):
     ARCHIVED = "archived", _("Archived")
 
 
-class Location(models.Model):
+class Location(CodedModel):
     """A place where offers happen; its Stadtteil is assigned from its coordinates."""
 
-    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     key = models.SlugField(_("key"), max_length=80, unique=True, null=True, blank=True)
     organisation = models.ForeignKey(
         Organisation,
@@ -131,7 +128,7 @@ class Location(models.Model):
     name = models.CharField(_("name"), max_length=200)
     street = models.CharField(_("street and number"), max_length=200)
     postcode = models.CharField(_("postcode"), max_length=10)
-    city = models.CharField(_("city"), max_length=100, default="Essen")
+    city = models.CharField(_("city"), max_length=100, blank=True)
     latitude = models.FloatField(_("latitude"))
     longitude = models.FloatField(_("longitude"))
     district = models.ForeignKey(
@@ -174,8 +171,7 @@ class OfferQuerySet(models.QuerySet["Offer"]):
         )
 
 
-class Offer(models.Model):
-    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+class Offer(CodedModel):
     key = models.SlugField(_("key"), max_length=80, unique=True, null=True, blank=True)
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="offers", verbose_name=_("provider")
@@ -233,6 +229,37 @@ class Offer(models.Model):
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
     objects = OfferQuerySet.as_manager()
+
+    # What a provider edits, declared once: the form, the services and the imports go by it; the
+    # public (API) sees the same fields except the workflow status.
+    EDITABLE_FIELDS = (
+        "title",
+        "summary",
+        "description",
+        "category",
+        "min_age",
+        "max_age",
+        "women_only",
+        "for_families",
+        "for_children",
+        "for_youth",
+        "childcare",
+        "languages",
+        "is_free",
+        "cost",
+        "cost_note",
+        "registration_required",
+        "registration_via_finder",
+        "capacity",
+        "free_places",
+        "contact_name",
+        "contact_email",
+        "contact_phone",
+        "url",
+        "status",
+        "last_reviewed",
+    )
+    PUBLIC_FIELDS = tuple(f for f in EDITABLE_FIELDS if f != "status")
 
     class Meta:
         verbose_name = _("offer")
@@ -306,10 +333,9 @@ class Weekday(models.IntegerChoices):
 ICAL_DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 
 
-class Schedule(models.Model):
+class Schedule(CodedModel):
     """When an offer takes place: weekly on a weekday within a date range, or on one date."""
 
-    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     offer = models.ForeignKey(
         Offer, on_delete=models.CASCADE, related_name="schedules", verbose_name=_("offer")
     )
@@ -355,8 +381,7 @@ class TranslationStatus(models.TextChoices):
     APPROVED = "approved", _("Approved")
 
 
-class OfferTranslation(models.Model):
-    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+class OfferTranslation(CodedModel):
     offer = models.ForeignKey(
         Offer, on_delete=models.CASCADE, related_name="translations", verbose_name=_("offer")
     )

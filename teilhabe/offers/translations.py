@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -76,7 +76,9 @@ class TranslationImportResult:
         return not self.errors
 
 
-def translations_import(*, language: str, content: bytes, dry_run: bool = True, offers=None):
+def translations_import(
+    *, user: Any, language: str, content: bytes, dry_run: bool = True, offers=None
+):
     """Check a translators' CSV; unless ``dry_run`` or anything is wrong, store all rows.
 
     ``offers`` limits which offers the file may change (a provider's own)."""
@@ -123,6 +125,7 @@ def translations_import(*, language: str, content: bytes, dry_run: bool = True, 
     with transaction.atomic():
         for offer, row in todo:
             translation_save(
+                user=user,
                 offer=offer,
                 language=language,
                 title=row["titel"],
@@ -150,7 +153,7 @@ def machine_translator() -> MachineTranslator | None:
 
 
 def machine_translate_missing(
-    *, language: str, translator: MachineTranslator | None = None, offers=None
+    *, user: Any, language: str, translator: MachineTranslator | None = None, offers=None
 ) -> int:
     """Fill missing or outdated translations by machine; they are marked as unchecked."""
     _check_language(language)
@@ -167,6 +170,7 @@ def machine_translate_missing(
             [offer.title, offer.summary, offer.description], language=language
         )
         translation_save(
+            user=user,
             offer=offer,
             language=language,
             title=title,

@@ -4,7 +4,7 @@ import binascii
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from teilhabe.access import Action, can, get_for_user, grants, require, visible
 from teilhabe.audit.services import audit_read_many
+from teilhabe.core.downloads import download
 from teilhabe.geography.models import Borough
 from teilhabe.offers import selectors, services
 from teilhabe.offers.forms import (
@@ -34,14 +35,7 @@ from teilhabe.offers.models import (
     RegistrationStatus,
 )
 from teilhabe.offers.registration import registration_request_set_status, registration_requests_for
-from teilhabe.offers.services import (
-    OfferError,
-    location_save,
-    offer_mark_reviewed,
-    offer_update,
-    schedules_replace,
-    translation_save,
-)
+from teilhabe.offers.services import OfferError
 from teilhabe.offers.translations import translations_export, translations_import
 from teilhabe.organisations.models import Organisation
 
@@ -96,21 +90,17 @@ def _schedule_initial(offer):
     ]
 
 
-def _save_offer(request, offer, organisation, form, schedules):
-    data = dict(form.cleaned_data)
-    locations = list(data.pop("locations"))
+def _offer_input(form, schedules) -> dict:
+    """The service's arguments from the offer form and its schedule formset."""
+    values = dict(form.cleaned_data)
+    locations = list(values.pop("locations"))
     rows = [
         dict(f.cleaned_data.items())
         for f in schedules
         if f.cleaned_data
         and (f.cleaned_data.get("weekday") is not None or f.cleaned_data.get("date"))
     ]
-    if offer is None:
-        offer = services.offer_create(organisation=organisation, values=data, locations=locations)
-    else:
-        offer = offer_update(offer=offer, values=data, locations=locations)
-    schedules_replace(offer=offer, schedules=rows)
-    return offer
+    return {"values": values, "locations": locations, "schedules": rows}
 
 
 @require(Action.MANAGE_OFFERS)
@@ -125,7 +115,9 @@ def offer_create(request):
     schedules = ScheduleFormSet(request.POST or None, prefix="termine")
     if request.method == "POST" and form.is_valid() and schedules.is_valid():
         try:
-            offer = _save_offer(request, None, organisation, form, schedules)
+            offer = services.offer_create(
+                user=request.user, organisation=organisation, **_offer_input(form, schedules)
+            )
         except OfferError as exc:
             form.add_error(None, str(exc))
         else:
@@ -162,7 +154,7 @@ def offer_edit(request, code):
     )
     if request.method == "POST" and form.is_valid() and schedules.is_valid():
         try:
-            _save_offer(request, offer, offer.organisation, form, schedules)
+            services.offer_update(user=request.user, offer=offer, **_offer_input(form, schedules))
         except OfferError as exc:
             form.add_error(None, str(exc))
         else:
@@ -197,7 +189,7 @@ def offer_reviewed(request, code):
     offer = get_for_user(
         request.user, Offer, action=Action.MANAGE_OFFERS, see=Action.VIEW_OFFERS, code=code
     )
-    offer_mark_reviewed(offer=offer)
+    services.offer_mark_reviewed(user=request.user, offer=offer)
     messages.success(request, _("The offer is marked as reviewed today."))
     return redirect("offers:edit", code=offer.code)
 
@@ -223,7 +215,9 @@ def translation_edit(request, code, language):
     form = TranslationForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            translation_save(offer=offer, language=language, **form.cleaned_data)
+            services.translation_save(
+                user=request.user, offer=offer, language=language, **form.cleaned_data
+            )
         except OfferError as exc:
             form.add_error(None, str(exc))
         else:
@@ -253,7 +247,9 @@ def location_create(request):
     form = LocationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            location_save(organisation=organisation, **form.cleaned_data)
+            services.location_save(
+                user=request.user, organisation=organisation, **form.cleaned_data
+            )
         except OfferError as exc:
             form.add_error(None, str(exc))
         else:
@@ -298,7 +294,11 @@ def offer_import(request):
                 raise Http404 from None
             filename = request.POST.get("filename", "import.csv")
             result = offers_import(
-                organisation=organisation, content=content, filename=filename, dry_run=False
+                user=request.user,
+                organisation=organisation,
+                content=content,
+                filename=filename,
+                dry_run=False,
             )
             if result.ok:
                 messages.success(
@@ -311,7 +311,11 @@ def offer_import(request):
             content = upload.read()
             filename = upload.name
             result = offers_import(
-                organisation=organisation, content=content, filename=filename, dry_run=True
+                user=request.user,
+                organisation=organisation,
+                content=content,
+                filename=filename,
+                dry_run=True,
             )
             if result.ok:
                 payload = base64.b64encode(content).decode()
@@ -342,17 +346,18 @@ def translation_files(request):
     result = None
     if request.method == "GET" and "language" in request.GET and form.is_valid():
         language = form.cleaned_data["language"]
-        response = HttpResponse(
-            translations_export(language=language, offers=own), content_type="text/csv"
+        return download(
+            translations_export(language=language, offers=own),
+            filename=f"angebote-{language}.csv",
+            content_type="text/csv",
         )
-        response["Content-Disposition"] = f'attachment; filename="angebote-{language}.csv"'
-        return response
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         if upload is None:
             form.add_error("file", _("Choose the translated CSV file."))
         else:
             result = translations_import(
+                user=request.user,
                 language=form.cleaned_data["language"],
                 content=upload.read(),
                 dry_run=False,

@@ -3,8 +3,6 @@ teams and the memberships through which people work in them."""
 
 from __future__ import annotations
 
-import uuid
-
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -12,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from teilhabe.access.roles import Role
+from teilhabe.core.models import CodedModel
 from teilhabe.geography.models import Borough, District
 
 
@@ -26,8 +25,7 @@ class OrganisationKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class Organisation(models.Model):
-    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+class Organisation(CodedModel):
     # Stable key for data loads (e.g. "bezirksstelle-1"); not shown to users.
     key = models.SlugField(_("key"), max_length=80, unique=True)
     name = models.CharField(_("name"), max_length=200)
@@ -74,8 +72,7 @@ class Organisation(models.Model):
         return self.short_name or self.name
 
 
-class Team(models.Model):
-    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+class Team(CodedModel):
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="teams", verbose_name=_("organisation")
     )
@@ -103,8 +100,7 @@ class MembershipQuerySet(models.QuerySet["Membership"]):
         )
 
 
-class Membership(models.Model):
-    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+class Membership(CodedModel):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
@@ -149,11 +145,10 @@ class Membership(models.Model):
         return f"{self.user} – {self.get_role_display()} – {self.organisation.display_name}"
 
 
-class CompetenceTeam(models.Model):
+class CompetenceTeam(CodedModel):
     """Kompetenzteam of a borough: the borough office with its partner organisations
     (Jobcenter, Kommunales Integrationszentrum, Gesundheitsamt, Kinder- und Familienbüro, Schule)."""
 
-    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     borough = models.OneToOneField(
         Borough, on_delete=models.CASCADE, related_name="competence_team", verbose_name=_("borough")
     )

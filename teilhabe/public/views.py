@@ -18,6 +18,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_GET, require_http_methods
 
+from teilhabe.core.downloads import download
 from teilhabe.geography.geometry import Projection, polygons_of, svg_path
 from teilhabe.geography.models import District
 from teilhabe.offers.calendar import next_dates, offers_calendar
@@ -247,8 +248,7 @@ def _contact(offer: Offer) -> dict:
 
 
 def _ics_response(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response = download(content, filename=filename, content_type="text/calendar; charset=utf-8")
     response["Cache-Control"] = "public, max-age=300"
     return response
 

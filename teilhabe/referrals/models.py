@@ -8,14 +8,13 @@ at sending time under a recorded consent, and cleared again when the consent is 
 
 from __future__ import annotations
 
-import uuid
-
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from teilhabe.cases.models import Case, Consent, MilestoneType, Person
+from teilhabe.core.models import CodedModel
 from teilhabe.offers.models import Offer
 from teilhabe.organisations.models import Organisation
 
@@ -61,8 +60,7 @@ class SharedField(models.TextChoices):
     BACKGROUND = "background", _("school and work background")
 
 
-class Referral(models.Model):
-    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+class Referral(CodedModel):
     sender = models.ForeignKey(
         Organisation,
         on_delete=models.PROTECT,
@@ -252,10 +250,9 @@ class NotificationPreference(models.Model):
         return self.get_mode_display()
 
 
-class Notification(models.Model):
+class Notification(CodedModel):
     """An in-app notification. Its text names organisations and offers, never persons."""
 
-    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
     )

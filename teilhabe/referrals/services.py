@@ -18,23 +18,24 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from teilhabe.access import Action, can, check, roles_with
+from teilhabe.access import Action, can, check, grants, visible
 from teilhabe.audit.models import AuditAction
 from teilhabe.audit.services import audit_record
 from teilhabe.cases.models import Case, Consent, Milestone, MilestoneStatus, MilestoneType, Person
+from teilhabe.geography.states import organisation_state_code
 from teilhabe.offers.models import Offer, OfferStatus
-from teilhabe.organisations.models import Membership, Organisation
+from teilhabe.organisations.models import Organisation
 from teilhabe.referrals.models import (
     HOLDS_PLACE,
     TRANSITIONS,
     EventKind,
-    Notification,
     Referral,
     ReferralEvent,
     ReferralStatus,
     SharedField,
 )
-from teilhabe.referrals.workdays import add_working_days
+from teilhabe.referrals.notifications import notify
+from teilhabe.referrals.workdays import add_working_days, working_days_between
 
 # Working days the receiver has to answer; a reminder goes out when the deadline passes and
 # the team lead is told after ESCALATE_AFTER further working days (docs/referrals.md).
@@ -45,8 +46,6 @@ S = ReferralStatus
 
 
 def _state_of(organisation: Organisation) -> str:
-    from teilhabe.geography.states import organisation_state_code
-
     return organisation_state_code(organisation)
 
 
@@ -120,26 +119,6 @@ def _profile(person: Person | None, given: dict[str, Any], today: datetime.date)
     }
 
 
-def _notify(referral: Referral, organisation: Organisation, action: str, text: str) -> None:
-    """In-app notification for every member of ``organisation`` who may ``action``; e-mail
-    after commit for those who want it immediately (digests go out once a day)."""
-    from teilhabe.referrals.tasks import deliver_notifications
-
-    roles = roles_with(action)
-    users = (
-        Membership.objects.active()
-        .filter(organisation=organisation, role__in=roles, user__is_active=True)
-        .values_list("user_id", flat=True)
-        .distinct()
-    )
-    created = Notification.objects.bulk_create(
-        Notification(user_id=uid, referral=referral, text=text[:300]) for uid in set(users)
-    )
-    codes = [str(n.code) for n in created]
-    if codes:
-        transaction.on_commit(lambda: deliver_notifications.enqueue(codes=codes))
-
-
 def _event(referral: Referral, user: Any, kind: str, text: str = "", **status) -> ReferralEvent:
     org_id = None
     if user is not None:
@@ -150,14 +129,10 @@ def _event(referral: Referral, user: Any, kind: str, text: str = "", **status) -
 
 
 def _is_sender(user: Any, referral: Referral) -> bool:
-    from teilhabe.access import grants
-
     return any(g.organisation_id == referral.sender_id for g in grants(user))
 
 
 def _is_receiver(user: Any, referral: Referral) -> bool:
-    from teilhabe.access import grants
-
     return any(g.organisation_id == referral.recipient_id for g in grants(user))
 
 
@@ -265,7 +240,7 @@ def referral_send(
             detail=f"→ {recipient}: {', '.join(referral.shared_fields)}",
         )
     target = offer.title if offer else str(recipient)
-    _notify(
+    notify(
         referral,
         recipient,
         Action.RESPOND_REFERRALS,
@@ -389,7 +364,7 @@ def referral_transition(
     _milestone_effect(referral, to, user)
     label = ReferralStatus(to).label
     if side == "receiver":
-        _notify(
+        notify(
             referral,
             referral.sender,
             Action.SEND_REFERRALS,
@@ -400,7 +375,7 @@ def referral_transition(
             },
         )
     else:
-        _notify(
+        notify(
             referral,
             referral.recipient,
             Action.RESPOND_REFERRALS,
@@ -421,7 +396,7 @@ def referral_message(*, user: Any, referral: Referral, text: str) -> ReferralEve
     event = _event(referral, user, EventKind.MESSAGE, text=text)
     other = referral.recipient if _is_sender(user, referral) else referral.sender
     action = Action.RESPOND_REFERRALS if other == referral.recipient else Action.SEND_REFERRALS
-    _notify(
+    notify(
         referral,
         other,
         action,
@@ -456,8 +431,6 @@ class ReminderResult:
 def referrals_remind_overdue(*, today: datetime.date | None = None) -> ReminderResult:
     """Remind receivers of referrals past their response deadline; tell the team lead when
     they stay unanswered for ESCALATE_AFTER more working days. Idempotent per referral."""
-    from teilhabe.referrals.workdays import working_days_between
-
     today = today or timezone.localdate()
     now = timezone.now()
     reminded = escalated = 0
@@ -472,7 +445,7 @@ def referrals_remind_overdue(*, today: datetime.date | None = None) -> ReminderR
             referral.reminded_at = now
             referral.save(update_fields=["reminded_at"])
             _event(referral, None, EventKind.REMINDER, text=_("Response deadline passed."))
-            _notify(
+            notify(
                 referral,
                 referral.recipient,
                 Action.RESPOND_REFERRALS,
@@ -487,7 +460,7 @@ def referrals_remind_overdue(*, today: datetime.date | None = None) -> ReminderR
             referral.escalated_at = now
             referral.save(update_fields=["escalated_at"])
             _event(referral, None, EventKind.ESCALATION, text=_("Escalated to the team lead."))
-            _notify(
+            notify(
                 referral,
                 referral.recipient,
                 Action.ALLOCATE_PLACES,  # team leads and provider editors
@@ -502,8 +475,6 @@ def referrals_remind_overdue(*, today: datetime.date | None = None) -> ReminderR
 def allocation_confirm(*, user: Any, pairs: Sequence[tuple[str, str]]) -> list[Referral]:
     """Book a confirmed proposal: ``pairs`` of (referral code, offer code). All or nothing:
     every referral must still wait for that offer and every place must still be free."""
-    from teilhabe.access import visible
-
     check(user, Action.ALLOCATE_PLACES)
     codes = [r for r, _o in pairs]
     referrals = {

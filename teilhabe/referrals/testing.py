@@ -18,7 +18,7 @@ DEMO_OFFER = "vhs-integrationskurs-a1"
 def demo_offer() -> Offer:
     offer = Offer.objects.select_related("organisation").filter(key=DEMO_OFFER).first()
     if offer is None:  # test databases without the demo directory
-        from teilhabe.offers.services import offers_demo_load
+        from teilhabe.offers.loading import offers_demo_load
 
         offers_demo_load(standard_system=False)
         offer = Offer.objects.select_related("organisation").get(key=DEMO_OFFER)

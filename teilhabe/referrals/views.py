@@ -30,6 +30,7 @@ from teilhabe.referrals.models import (
     ReferralStatus,
     SharedField,
 )
+from teilhabe.referrals.notifications import notification_preference_set, notifications_mark_read
 
 S = ReferralStatus
 # Buttons say what they do (a verb), not the status they lead to.
@@ -261,16 +262,17 @@ def allocation(request):
 
 @require(Action.USE_APP)
 def notifications(request):
-    pref, _created = NotificationPreference.objects.get_or_create(user=request.user)
     if request.method == "POST":
         form = PreferenceForm(request.POST)
         if form.is_valid():
-            pref.mode = form.cleaned_data["mode"]
-            pref.save(update_fields=["mode"])
+            notification_preference_set(user=request.user, mode=form.cleaned_data["mode"])
             messages.success(request, _("Your choice has been saved."))
             return redirect("referrals:notifications")
     else:
-        form = PreferenceForm(initial={"mode": pref.mode or DeliveryMode.IMMEDIATE})
+        pref = NotificationPreference.objects.filter(user=request.user).first()
+        form = PreferenceForm(
+            initial={"mode": (pref.mode if pref else "") or DeliveryMode.IMMEDIATE}
+        )
     items = list(selectors.notifications_for(request.user)[:100])
-    selectors.unread_notifications(request.user).update(read_at=timezone.now())
+    notifications_mark_read(user=request.user)
     return render(request, "referrals/notifications.html", {"form": form, "items": items})

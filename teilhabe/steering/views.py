@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.text import slugify
@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from teilhabe.access import Action, can, require
+from teilhabe.core.downloads import download
 from teilhabe.steering import casework, exports, indicators, money
 from teilhabe.steering.charts import bar_chart, line_chart
 from teilhabe.steering.maps import choropleth
@@ -241,11 +242,13 @@ def export(request, topic: str):
         raise Http404
     filename = slugify(f"teilhabe-{topic}-{table.key}-{scope.start}-{scope.end}")
     if fmt == "csv":
-        response = HttpResponse(exports.table_csv(table), content_type="text/csv; charset=utf-8")
-    else:
-        response = HttpResponse(
-            exports.table_xlsx(table),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        return download(
+            exports.table_csv(table),
+            filename=f"{filename}.csv",
+            content_type="text/csv; charset=utf-8",
         )
-    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
-    return response
+    return download(
+        exports.table_xlsx(table),
+        filename=f"{filename}.xlsx",
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )

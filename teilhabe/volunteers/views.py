@@ -20,6 +20,7 @@ from django.utils.translation import ngettext
 from teilhabe.access import Action, can, get_for_user, organisations_where, require, visible
 from teilhabe.audit.models import AuditAction
 from teilhabe.audit.services import audit_read, audit_read_many, audit_record
+from teilhabe.core.downloads import download
 from teilhabe.organisations.models import Organisation
 from teilhabe.volunteers import certificates, figures, matching, selectors, services
 from teilhabe.volunteers.forms import (
@@ -397,9 +398,7 @@ def hours_add(request, code):
 
 
 def _pdf(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return download(content, filename=filename, content_type="application/pdf")
 
 
 @require(Action.MANAGE_VOLUNTEERS)
@@ -467,12 +466,11 @@ def payouts(request):
     if fmt in ("xlsx", "pdf") and not error:
         name = f"sprachmittlung-auszahlung-{month:%Y-%m}.{fmt}"
         if fmt == "xlsx":
-            response = HttpResponse(
+            return download(
                 certificates.payouts_xlsx(rows, month),
+                filename=name,
                 content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             )
-            response["Content-Disposition"] = f'attachment; filename="{name}"'
-            return response
         point = selectors.contact_points_for(request.user).first()
         return _pdf(certificates.payouts_pdf(rows, month, point), name)
     return render(

@@ -113,3 +113,15 @@ def test_the_require_decorator_sends_anonymous_users_to_login_and_refuses_others
         view(request)
     request.user = cast.user(Role.DATA_PROTECTION_OFFICER)
     assert view(request) == "ok"
+
+
+def test_the_system_actor_may_do_everything_and_is_recorded_as_nobody(cast):
+    from teilhabe.access import SYSTEM, acting_person
+
+    assert can(SYSTEM, Action.MANAGE_FINANCE)
+    assert visible(SYSTEM, Action.VIEW_CASES, Organisation).count() == Organisation.objects.count()
+    assert acting_person(SYSTEM) is None
+    worker = cast.case_worker
+    assert acting_person(worker) is worker
+    with pytest.raises(ImproperlyConfigured, match="Unknown action"):
+        can(SYSTEM, "cases.fly")

@@ -267,16 +267,6 @@ def test_the_consent_form_prints_in_german_english_and_arabic(client, cast):
     assert len(set(sizes.values())) == 3  # three different documents
 
 
-def test_arabic_is_shaped_and_laid_out_right_to_left():
-    from teilhabe.cases.pdf import shape_arabic, shape_rtl
-
-    # بنقل: beh initial, noon medial, qaf medial, lam final
-    assert shape_arabic("بنقل") == "\ufe91\ufee8\ufed8\ufede"
-    assert shape_arabic("لا") == "\ufefb"  # lam-alef ligature
-    # Visual order: Latin and numbers stay left to right, Arabic runs are reversed.
-    assert shape_rtl("التوقيع: Mohammed 1985").startswith("Mohammed 1985 :")
-
-
 def test_adding_a_member_shows_likely_duplicates_first(client, cast):
     case = cast.home_case  # Mohammed Haddad, 14.03.1985
     client.force_login(cast.case_worker)

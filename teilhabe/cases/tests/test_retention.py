@@ -104,7 +104,7 @@ def test_the_command_reports_first_and_changes_nothing_without_apply(cast, capsy
 
 
 def test_the_demo_households_load_once(cast):
-    from teilhabe.cases.demo import cases_demo_load
+    from teilhabe.cases.loading import cases_demo_load
 
     assert cases_demo_load() == 3
     assert cases_demo_load() == 0

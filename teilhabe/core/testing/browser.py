@@ -128,7 +128,7 @@ def e2e_server():
     server.manage("migrate", "--no-input", "-v0")
     server.manage("collectstatic", "--no-input", "-v0")
     server.python(
-        "from django.conf import settings; from teilhabe.scenario.services import scenario_load;"
+        "from django.conf import settings; from teilhabe.scenario.loading import scenario_load;"
         "scenario_load(demo_password=settings.DEMO_PASSWORD)"
     )
     proc = subprocess.Popen(

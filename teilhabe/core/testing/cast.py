@@ -52,8 +52,8 @@ class Cast:
     # schools, to stay fast); own_offer belongs to the provider editor's VHS, in borough I.
     @property
     def own_offer(self):
+        from teilhabe.offers.loading import offers_demo_load
         from teilhabe.offers.models import Offer
-        from teilhabe.offers.services import offers_demo_load
 
         offer = Offer.objects.filter(key="vhs-integrationskurs-a1").first()
         if offer is None:

@@ -27,8 +27,8 @@ from django.db import transaction
 
 def world_load() -> None:
     """The Essen scenario (demo users included) and the whole demo offers directory."""
-    from teilhabe.offers.services import offers_demo_load
-    from teilhabe.scenario.services import scenario_load
+    from teilhabe.offers.loading import offers_demo_load
+    from teilhabe.scenario.loading import scenario_load
 
     scenario_load(demo_password=settings.DEMO_PASSWORD)
     world_load.directory = offers_demo_load()

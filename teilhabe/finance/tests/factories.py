@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from teilhabe.access import SYSTEM
 from teilhabe.finance.models import (
     AmountKind,
     BudgetLine,
@@ -25,6 +26,7 @@ def a_line(*, year: int = 2030, amount: str = "1000.00", closed: bool = False, k
         funding_source=FundingSource.objects.first(),
     )
     budget_change_add(
+        user=SYSTEM,
         line=line,
         amount=Decimal(amount),
         changed_on=dt.date(year, 1, 2),

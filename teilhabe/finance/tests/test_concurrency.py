@@ -15,6 +15,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection, connections
 
+from teilhabe.access import SYSTEM
 from teilhabe.finance import services
 from teilhabe.finance.models import (
     BudgetChange,
@@ -58,7 +59,7 @@ def _setup():
         funding_source=FundingSource.objects.first(),
     )
     services.budget_change_add(
-        line=line, amount=BUDGET, changed_on=dt.date(YEAR, 1, 1), kind="planned"
+        user=SYSTEM, line=line, amount=BUDGET, changed_on=dt.date(YEAR, 1, 1), kind="planned"
     )
     return line.pk
 
@@ -88,6 +89,7 @@ def test_parallel_commitments_never_exceed_the_budget_line():
                 line = BudgetLine.objects.get(pk=line_pk)
                 try:
                     services.commitment_create(
+                        user=SYSTEM,
                         line=line,
                         organisation=org,
                         amount=AMOUNT,

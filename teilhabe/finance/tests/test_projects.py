@@ -5,6 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
+from teilhabe.access import SYSTEM
 from teilhabe.finance import services
 from teilhabe.finance.models import (
     ApplicationRound,
@@ -41,7 +42,7 @@ def _apply(cast, **overrides):
         "total_cost": D("1200.00"),
         "own_funds": D("200.00"),
         "requested": D("1000.00"),
-        "by": cast.user("team_lead"),
+        "user": cast.user("team_lead"),
     }
     values.update(overrides)
     return services.project_apply(**values)
@@ -58,19 +59,21 @@ def test_a_project_goes_from_application_to_closing_and_every_step_is_audited(ca
         approved_amount=D("800.00"),
         reason="Nur Honorare",
         decided_on=dt.date(2017, 8, 1),
-        by=coordinator,
+        user=coordinator,
     )
-    services.project_commit(project=project, committed_on=dt.date(2017, 8, 2), by=finance)
-    services.project_pay(project=project, amount=D("500.00"), booked_on=dt.date(2017, 9, 1))
+    services.project_commit(project=project, committed_on=dt.date(2017, 8, 2), user=finance)
+    services.project_pay(
+        user=finance, project=project, amount=D("500.00"), booked_on=dt.date(2017, 9, 1)
+    )
     services.project_report(
         project=project,
         actual_cost=D("1000.00"),
         participants=31,
         outcomes="Zwölf Treffen",
         reported_on=dt.date(2017, 12, 20),
-        by=cast.user("team_lead"),
+        user=cast.user("team_lead"),
     )
-    services.project_close(project=project, closed_on=dt.date(2017, 12, 28), by=coordinator)
+    services.project_close(project=project, closed_on=dt.date(2017, 12, 28), user=coordinator)
     project.refresh_from_db()
     line.refresh_from_db()
     assert project.status == ProjectStatus.CLOSED
@@ -102,13 +105,21 @@ def test_a_rejection_needs_a_reason_and_cannot_then_be_committed(cast):
     project = _apply(cast)
     with pytest.raises(ValidationError):
         services.project_decide(
-            project=project, approved_amount=None, reason=" ", decided_on=dt.date(2017, 8, 1)
+            user=SYSTEM,
+            project=project,
+            approved_amount=None,
+            reason=" ",
+            decided_on=dt.date(2017, 8, 1),
         )
     services.project_decide(
-        project=project, approved_amount=None, reason="Kein Bezug", decided_on=dt.date(2017, 8, 1)
+        user=SYSTEM,
+        project=project,
+        approved_amount=None,
+        reason="Kein Bezug",
+        decided_on=dt.date(2017, 8, 1),
     )
     with pytest.raises(ValidationError) as exc:
-        services.project_commit(project=project, committed_on=dt.date(2017, 8, 2))
+        services.project_commit(user=SYSTEM, project=project, committed_on=dt.date(2017, 8, 2))
     assert "Abgelehnt" in str(exc.value)
 
 
@@ -116,6 +127,7 @@ def test_more_than_requested_cannot_be_approved(cast):
     project = _apply(cast)
     with pytest.raises(ValidationError):
         services.project_decide(
+            user=SYSTEM,
             project=project,
             approved_amount=D("1000.01"),
             reason="",
@@ -131,3 +143,12 @@ def test_the_decision_letter_is_a_pdf_with_the_amount_in_german_format(cast):
     pdf = decision_letter(cast.project)
     assert pdf.startswith(b"%PDF")
     assert len(pdf) > 1000
+
+
+def test_the_decision_letter_names_the_granting_authority_and_place_from_the_data(cast):
+    from teilhabe.finance.selectors import letter_sender
+
+    assert letter_sender(cast.project) == (
+        "Stadt Essen – Geschäftsbereich Jugend, Bildung und Soziales",
+        "Essen",
+    )

@@ -14,7 +14,7 @@ from teilhabe.finance.models import (
 )
 from teilhabe.finance.selectors import decision_coverage
 from teilhabe.organisations.models import OrganisationKind
-from teilhabe.scenario.services import scenario_load
+from teilhabe.scenario.loading import scenario_load
 from teilhabe.steering.money import position_totals
 
 

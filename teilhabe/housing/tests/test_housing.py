@@ -429,7 +429,7 @@ def test_art_15_export_and_retention_cover_housing_data(cast, person):
 
 
 def test_the_demo_history_keeps_the_rules(db):
-    from teilhabe.cases.demo import cases_demo_load
+    from teilhabe.cases.loading import cases_demo_load
     from teilhabe.housing.loading import housing_demo_load
     from teilhabe.housing.models import Accommodation
     from teilhabe.housing.selectors import occupancy_series

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, time
 from decimal import Decimal
+from typing import Any
 
 from django.db import transaction
 
@@ -27,7 +28,6 @@ from teilhabe.offers.services import (
     location_save,
     offer_create,
     offer_update,
-    schedules_replace,
 )
 from teilhabe.organisations.models import Organisation
 
@@ -119,11 +119,12 @@ def _organisation(data: dict) -> Organisation:
     return org
 
 
-def _location(org: Organisation, data: dict) -> Location:
+def _location(user: Any, org: Organisation, data: dict) -> Location:
     existing = Location.objects.filter(code=data["id"]).first()
     address = data["addresses"][0]
     access = " ".join(a.get("description", "") for a in data.get("accessibility", []))
     return location_save(
+        user=user,
         organisation=existing.organisation if existing else org,
         location=existing,
         key=None if existing else f"hsds-{data['id']}",
@@ -154,7 +155,7 @@ def _schedule(s: dict) -> dict:
     return {**base, "weekday": None, "date": date.fromisoformat(day)}
 
 
-def hsds_import(*, document, dry_run: bool = True) -> HsdsImportResult:
+def hsds_import(*, user: Any, document, dry_run: bool = True) -> HsdsImportResult:
     result = HsdsImportResult()
     services = _services(document)
     if services is None:
@@ -177,7 +178,9 @@ def hsds_import(*, document, dry_run: bool = True) -> HsdsImportResult:
     with transaction.atomic():
         for service in services:
             org = _organisation(service["organization"])
-            locations = [_location(org, sal["location"]) for sal in service["service_at_locations"]]
+            locations = [
+                _location(user, org, sal["location"]) for sal in service["service_at_locations"]
+            ]
             key = next(
                 (a.get("taxonomy_term") or {}).get("code") or a.get("value")
                 for a in service["attributes"]
@@ -218,20 +221,22 @@ def hsds_import(*, document, dry_run: bool = True) -> HsdsImportResult:
                 if service.get("assured_date")
                 else None,
             }
+            times = [_schedule(s) for s in service.get("schedules", [])]
             offer = Offer.objects.filter(code=service["id"]).first()
             if offer is not None:
-                offer = offer_update(offer=offer, values=values, locations=locations)
+                offer = offer_update(
+                    user=user, offer=offer, values=values, locations=locations, schedules=times
+                )
                 result.updated += 1
             else:
                 offer = offer_create(
+                    user=user,
                     organisation=org,
                     values=values,
                     locations=locations,
+                    schedules=times,
                     key=f"hsds-{service['id']}",
                 )
                 Offer.objects.filter(pk=offer.pk).update(code=service["id"])
                 result.created += 1
-            schedules_replace(
-                offer=offer, schedules=[_schedule(s) for s in service.get("schedules", [])]
-            )
     return result

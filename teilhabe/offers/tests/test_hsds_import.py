@@ -3,6 +3,7 @@ import json
 
 import pytest
 
+from teilhabe.access import SYSTEM
 from teilhabe.offers.hsds.export import exportable_offers, service
 from teilhabe.offers.hsds.importer import hsds_import
 from teilhabe.offers.models import Offer
@@ -16,9 +17,9 @@ def _feed():
 
 def test_the_exported_feed_imports_again_without_errors():
     feed = _feed()
-    assert hsds_import(document=feed).ok
+    assert hsds_import(user=SYSTEM, document=feed).ok
     before = Offer.objects.count()
-    result = hsds_import(document={"contents": feed}, dry_run=False)
+    result = hsds_import(user=SYSTEM, document={"contents": feed}, dry_run=False)
     assert result.ok and result.updated == len(feed) and result.created == 0
     assert Offer.objects.count() == before
 
@@ -30,7 +31,7 @@ def test_a_new_service_from_another_directory_is_created():
     new["organization"]["id"] = "0b8f7f8e-1111-4a4a-9c9c-555566667777"
     for sal in new["service_at_locations"]:
         sal["location"]["id"] = "0b8f7f8e-1111-4a4a-9c9c-888899990000"
-    result = hsds_import(document=[new], dry_run=False)
+    result = hsds_import(user=SYSTEM, document=[new], dry_run=False)
     assert result.ok and result.created == 1
     offer = Offer.objects.get(code=new["id"])
     assert offer.locations.get().district.name == "Stadtkern" or offer.locations.exists()
@@ -44,7 +45,7 @@ def test_an_invalid_feed_writes_nothing_and_names_every_problem():
     broken[1]["attributes"][0]["value"] = "gibt-es-nicht"
     broken[2]["service_at_locations"][0]["location"]["latitude"] = 52.52  # Berlin
     broken[2]["name"] = "Geändert"
-    result = hsds_import(document=broken, dry_run=False)
+    result = hsds_import(user=SYSTEM, document=broken, dry_run=False)
     text = "\n".join(result.errors)
     assert "Service 1" in text and "'name' is a required property" in text
     assert "Unbekannte Kategorie „gibt-es-nicht“" in text
@@ -53,5 +54,7 @@ def test_an_invalid_feed_writes_nothing_and_names_every_problem():
 
 
 def test_something_that_is_not_hsds_is_refused():
-    assert hsds_import(document={"foo": 1}).errors == ["Das Dokument ist keine HSDS-Service-Liste."]
+    assert hsds_import(user=SYSTEM, document={"foo": 1}).errors == [
+        "Das Dokument ist keine HSDS-Service-Liste."
+    ]
     assert json.dumps(_feed()[0])  # the export is plain JSON

@@ -3,6 +3,7 @@ import io
 import pytest
 from django.urls import reverse
 
+from teilhabe.access import SYSTEM
 from teilhabe.offers.imports import offers_import
 from teilhabe.offers.models import Offer, OfferTranslation
 from teilhabe.organisations.models import Organisation
@@ -124,10 +125,14 @@ CSV_OK = (
 def test_a_valid_csv_is_previewed_without_writing_and_then_imported():
     vhs = Organisation.objects.get(key="vhs-essen")
     before = Offer.objects.count()
-    preview = offers_import(organisation=vhs, content=CSV_OK.encode(), filename="a.csv")
+    preview = offers_import(
+        user=SYSTEM, organisation=vhs, content=CSV_OK.encode(), filename="a.csv"
+    )
     assert preview.ok and len(preview.rows) == 1
     assert Offer.objects.count() == before
-    done = offers_import(organisation=vhs, content=CSV_OK.encode(), filename="a.csv", dry_run=False)
+    done = offers_import(
+        user=SYSTEM, organisation=vhs, content=CSV_OK.encode(), filename="a.csv", dry_run=False
+    )
     assert done.created == 1 and Offer.objects.count() == before + 1
     assert Offer.objects.get(title="Lesecafé").schedules.get().weekday == 2
 
@@ -139,7 +144,9 @@ def test_a_file_with_one_bad_row_writes_nothing_and_names_the_rows():
         "Weit weg;Kurz;sport;Ort;Str 1;44787;51.4818;7.2162;xx;;;\n"
     )
     before = Offer.objects.count()
-    result = offers_import(organisation=vhs, content=bad.encode(), filename="b.csv", dry_run=False)
+    result = offers_import(
+        user=SYSTEM, organisation=vhs, content=bad.encode(), filename="b.csv", dry_run=False
+    )
     assert not result.ok and Offer.objects.count() == before
     text = "\n".join(result.errors)
     assert "Zeile 3: Unbekannte Kategorie „gibtsnicht“" in text
@@ -150,11 +157,17 @@ def test_a_file_with_one_bad_row_writes_nothing_and_names_the_rows():
 
 def test_a_broken_file_gets_a_clear_message():
     vhs = Organisation.objects.get(key="vhs-essen")
-    result = offers_import(organisation=vhs, content=b"\xff\xfe\x00garbage", filename="c.csv")
+    result = offers_import(
+        user=SYSTEM, organisation=vhs, content=b"\xff\xfe\x00garbage", filename="c.csv"
+    )
     assert result.errors == ["Die CSV-Datei ist nicht UTF-8-kodiert."]
-    result = offers_import(organisation=vhs, content=b"foo,bar\n1,2\n", filename="d.csv")
+    result = offers_import(
+        user=SYSTEM, organisation=vhs, content=b"foo,bar\n1,2\n", filename="d.csv"
+    )
     assert "Es fehlen die Spalten" in result.errors[0]
-    result = offers_import(organisation=vhs, content=b"not a workbook", filename="e.xlsx")
+    result = offers_import(
+        user=SYSTEM, organisation=vhs, content=b"not a workbook", filename="e.xlsx"
+    )
     assert "XLSX" in result.errors[0]
 
 
@@ -167,7 +180,7 @@ def test_an_xlsx_file_is_read_like_a_csv():
     buf = io.BytesIO()
     wb.save(buf)
     vhs = Organisation.objects.get(key="vhs-essen")
-    result = offers_import(organisation=vhs, content=buf.getvalue(), filename="f.xlsx")
+    result = offers_import(user=SYSTEM, organisation=vhs, content=buf.getvalue(), filename="f.xlsx")
     assert result.ok, result.errors
 
 
@@ -198,3 +211,34 @@ def test_a_stale_offer_is_flagged_to_its_provider_and_the_borough_coordinator(cl
     client.post(reverse("offers:reviewed", args=[offer.code]))
     offer.refresh_from_db()
     assert not offer.is_stale
+
+
+def test_the_offer_services_refuse_an_editor_of_another_organisation(cast):
+    from django.core.exceptions import PermissionDenied
+
+    from teilhabe.offers.services import offer_update, schedules_replace
+
+    editor = cast.user("provider_editor")
+    offer = cast.foreign_offer
+    with pytest.raises(PermissionDenied):
+        offer_update(user=editor, offer=offer, values={"title": "Übernommen"})
+    with pytest.raises(PermissionDenied):
+        schedules_replace(user=editor, offer=offer, schedules=[])
+    offer.refresh_from_db()
+    assert offer.title != "Übernommen"
+
+
+def test_an_offer_and_its_times_are_saved_in_one_call_or_not_at_all(cast):
+    import datetime as dt
+
+    from teilhabe.offers.services import OfferError, offer_update
+
+    editor = cast.user("provider_editor")
+    offer = cast.own_offer
+    times = list(offer.schedules.values_list("pk", flat=True))
+    bad = [{"weekday": 1, "date": None, "starts_at": dt.time(10), "ends_at": dt.time(9)}]
+    with pytest.raises(OfferError):
+        offer_update(user=editor, offer=offer, values={"title": "Neu"}, schedules=bad)
+    offer.refresh_from_db()
+    assert offer.title != "Neu"
+    assert list(offer.schedules.values_list("pk", flat=True)) == times

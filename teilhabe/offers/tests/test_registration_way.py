@@ -2,6 +2,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from teilhabe.access import SYSTEM
 from teilhabe.offers.models import Offer, OfferStatus, OfferTranslation
 from teilhabe.offers.services import offer_update
 
@@ -35,14 +36,19 @@ def test_an_offer_that_needs_registration_cannot_be_published_without_a_way(clie
     offer.refresh_from_db()
     assert offer.contact_email  # unchanged
     with pytest.raises(ValidationError):
-        offer_update(offer=offer, values={"contact_email": "", "contact_phone": "", "url": ""})
+        offer_update(
+            user=SYSTEM, offer=offer, values={"contact_email": "", "contact_phone": "", "url": ""}
+        )
     # As a draft it may still be incomplete; finder registration alone is a way too.
     offer_update(
+        user=SYSTEM,
         offer=offer,
         values={"contact_email": "", "contact_phone": "", "url": "", "status": OfferStatus.DRAFT},
     )
     offer_update(
-        offer=offer, values={"status": OfferStatus.PUBLISHED, "registration_via_finder": True}
+        user=SYSTEM,
+        offer=offer,
+        values={"status": OfferStatus.PUBLISHED, "registration_via_finder": True},
     )
 
 

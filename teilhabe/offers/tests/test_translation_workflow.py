@@ -3,6 +3,7 @@ import io
 
 import pytest
 
+from teilhabe.access import SYSTEM
 from teilhabe.offers.models import Offer, OfferTranslation, TranslationStatus
 from teilhabe.offers.services import offer_update
 from teilhabe.offers.translations import (
@@ -28,11 +29,11 @@ def test_translators_get_a_csv_fill_it_in_and_the_import_stores_it():
     writer.writeheader()
     writer.writerow(row)
     content = out.getvalue().encode()
-    assert translations_import(language="tr", content=content).saved == 1
+    assert translations_import(user=SYSTEM, language="tr", content=content).saved == 1
     assert not OfferTranslation.objects.filter(
         language="tr", title="Altenessen Dil Kafesi"
     ).exists()
-    result = translations_import(language="tr", content=content, dry_run=False)
+    result = translations_import(user=SYSTEM, language="tr", content=content, dry_run=False)
     assert result.ok and result.saved == 1
     t = OfferTranslation.objects.get(language="tr", title="Altenessen Dil Kafesi")
     assert t.status == TranslationStatus.APPROVED and not t.outdated
@@ -43,19 +44,21 @@ def test_an_import_after_the_german_text_changed_is_refused_and_writes_nothing()
     exported = _rows(translations_export(language="tr"))
     row = next(r for r in exported if r["id"] == str(offer.code))
     row["titel"] = "Dil Kafesi"
-    offer_update(offer=offer, values={"title": "Sprachcafé Altenessen (neu)"})
+    offer_update(user=SYSTEM, offer=offer, values={"title": "Sprachcafé Altenessen (neu)"})
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=list(row))
     writer.writeheader()
     writer.writerow(row)
-    result = translations_import(language="tr", content=out.getvalue().encode(), dry_run=False)
+    result = translations_import(
+        user=SYSTEM, language="tr", content=out.getvalue().encode(), dry_run=False
+    )
     assert not result.ok and "hat sich seit dem Export geändert" in result.errors[0]
     assert not OfferTranslation.objects.filter(offer=offer, language="tr").exists()
 
 
 def test_outdated_translations_are_exported_as_open_work():
     offer = Offer.objects.get(key="caritas-migrationsberatung")
-    offer_update(offer=offer, values={"summary": "Beratung zu Aufenthalt und Arbeit."})
+    offer_update(user=SYSTEM, offer=offer, values={"summary": "Beratung zu Aufenthalt und Arbeit."})
     rows = _rows(translations_export(language="ar", only_open=True))
     row = next(r for r in rows if r["id"] == str(offer.code))
     assert row["veraltet"] == "ja"
@@ -67,9 +70,12 @@ class Upper:
 
 
 def test_machine_translation_is_off_by_default_and_marks_its_results_unchecked():
-    assert machine_translate_missing(language="ru") == 0
+    assert machine_translate_missing(user=SYSTEM, language="ru") == 0
     offers = Offer.objects.filter(key="vhs-sprachcafe-altenessen")
-    assert machine_translate_missing(language="ru", translator=Upper(), offers=offers) == 1
+    assert (
+        machine_translate_missing(user=SYSTEM, language="ru", translator=Upper(), offers=offers)
+        == 1
+    )
     t = OfferTranslation.objects.get(offer__key="vhs-sprachcafe-altenessen", language="ru")
     assert t.status == TranslationStatus.MACHINE and t.title.startswith("[ru]")
 

@@ -14,7 +14,7 @@ def _directory():
 
 @pytest.fixture(scope="module")
 def directory(e2e_server):
-    e2e_server.python("from teilhabe.offers.services import offers_demo_load; offers_demo_load()")
+    e2e_server.python("from teilhabe.offers.loading import offers_demo_load; offers_demo_load()")
     return e2e_server
 
 

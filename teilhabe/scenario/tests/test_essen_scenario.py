@@ -11,7 +11,7 @@ from teilhabe.access.roles import Role
 from teilhabe.accounts.models import User
 from teilhabe.finance.models import CouncilDecision, FundingSource, Position
 from teilhabe.organisations.models import CompetenceTeam, Membership, Organisation
-from teilhabe.scenario.services import scenario_load
+from teilhabe.scenario.loading import scenario_load
 
 pytestmark = pytest.mark.django_db
 
@@ -106,3 +106,14 @@ def test_demo_credentials_are_printed_only_in_debug_mode(settings, capsys):
     call_command("load_essen")
     out = capsys.readouterr().out
     assert "Demo-Zugänge" in out and "steuerung@essen.teilhabe.example" in out
+
+
+def test_load_scenario_reads_the_folder_named_by_the_scenario_setting(settings, tmp_path, capsys):
+    from teilhabe.scenario import DATA, scenario_folder
+
+    assert scenario_folder() == DATA / "essen"
+    settings.SCENARIO = str(DATA / "essen")
+    assert scenario_folder() == DATA / "essen"
+    settings.DEBUG = False
+    call_command("load_scenario")
+    assert "Essen: 9 Stadtbezirke, 50 Stadtteile" in capsys.readouterr().out

@@ -6,7 +6,7 @@ from teilhabe.housing.loading import housing_demo_load
 class Command(BaseCommand):
     help = (
         "Load the demo shelters and a year of housing history of the scenario "
-        "(teilhabe/scenario/data/essen/housing.toml; idempotent)."
+        "(housing.toml of the SCENARIO folder; idempotent)."
     )
 
     def handle(self, *args, **options):

@@ -3,6 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from teilhabe.access import SYSTEM
 from teilhabe.offers.hsds.importer import hsds_import
 
 
@@ -18,7 +19,7 @@ class Command(BaseCommand):
             document = json.loads(Path(file).read_text(encoding="utf-8"))
         except (OSError, json.JSONDecodeError) as exc:
             raise CommandError(f"Die Datei {file} ist kein lesbares JSON: {exc}") from None
-        result = hsds_import(document=document, dry_run=not write)
+        result = hsds_import(user=SYSTEM, document=document, dry_run=not write)
         if not result.ok:
             raise CommandError("Nichts importiert:\n" + "\n".join(result.errors[:50]))
         if write:

@@ -2,6 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from teilhabe.access import SYSTEM
 from teilhabe.offers.services import OfferError
 from teilhabe.offers.translations import translations_import
 
@@ -17,7 +18,7 @@ class Command(BaseCommand):
     def handle(self, *args, language, file, write, **options):
         try:
             result = translations_import(
-                language=language, content=Path(file).read_bytes(), dry_run=not write
+                user=SYSTEM, language=language, content=Path(file).read_bytes(), dry_run=not write
             )
         except (OfferError, OSError) as exc:
             raise CommandError(str(exc)) from None

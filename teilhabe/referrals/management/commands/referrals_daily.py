@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
+from teilhabe.referrals.notifications import send_digests
 from teilhabe.referrals.services import referrals_remind_overdue
-from teilhabe.referrals.tasks import send_digests
 
 
 class Command(BaseCommand):

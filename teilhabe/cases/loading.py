@@ -1,4 +1,4 @@
-"""Demo households from the scenario folder (``cases.toml``), through the services."""
+"""Loading a scenario's demo households (``cases.toml``) through the case services."""
 
 from __future__ import annotations
 
@@ -13,13 +13,14 @@ from teilhabe.accounts.models import User
 from teilhabe.cases import services
 from teilhabe.cases.models import CaseKind, Household, MilestoneType
 from teilhabe.organisations.models import Organisation, Team
-
-ESSEN = Path(__file__).resolve().parent.parent / "scenario" / "data" / "essen"
+from teilhabe.scenario import scenario_folder
 
 
 @transaction.atomic
-def cases_demo_load(*, folder: Path = ESSEN) -> int:
-    """Create the demo households that do not exist yet; returns how many were created."""
+def cases_demo_load(*, folder: Path | None = None) -> int:
+    """Create the demo households (``cases.toml`` of ``folder``, default: the ``SCENARIO``
+    setting) that do not exist yet; returns how many were created."""
+    folder = folder or scenario_folder()
     path = folder / "cases.toml"
     if not path.exists():
         return 0

@@ -14,6 +14,7 @@ from pathlib import Path
 from django.db import transaction
 
 from teilhabe.accounts.models import User
+from teilhabe.finance.loading import finance_load
 from teilhabe.finance.models import (
     CouncilDecision,
     DecisionAmount,
@@ -23,12 +24,12 @@ from teilhabe.finance.models import (
 from teilhabe.geography.models import Borough
 from teilhabe.geography.services import geography_load
 from teilhabe.organisations.models import CompetenceTeam, Membership, Organisation, Team
-
-ESSEN = Path(__file__).resolve().parent / "data" / "essen"
+from teilhabe.scenario import scenario_folder
 
 
 @dataclass
 class ScenarioResult:
+    municipality: str = ""
     boroughs: int = 0
     districts: int = 0
     organisations: int = 0
@@ -44,8 +45,12 @@ def _upsert(model, key: str, **values):
 
 
 @transaction.atomic
-def scenario_load(*, folder: Path = ESSEN, demo_password: str | None = None) -> ScenarioResult:
-    """Load the scenario in ``folder``. Demo users are created only with a ``demo_password``."""
+def scenario_load(
+    *, folder: Path | None = None, demo_password: str | None = None
+) -> ScenarioResult:
+    """Load the scenario in ``folder`` (default: the ``SCENARIO`` setting). Demo users are
+    created only with a ``demo_password``."""
+    folder = folder or scenario_folder()
     data = tomllib.loads((folder / "scenario.toml").read_text(encoding="utf-8"))
     result = ScenarioResult()
 
@@ -58,6 +63,7 @@ def scenario_load(*, folder: Path = ESSEN, demo_password: str | None = None) -> 
         districts_file=folder / m["districts_file"],
     )
     result.boroughs, result.districts = geo.boroughs, geo.districts
+    result.municipality = geo.municipality.name
     boroughs = {
         b.number: b
         for b in Borough.objects.filter(municipality=geo.municipality).prefetch_related("districts")
@@ -186,8 +192,6 @@ def scenario_load(*, folder: Path = ESSEN, demo_password: str | None = None) -> 
                     **common,
                 )
     result.positions = len(keys)
-
-    from teilhabe.finance.services import finance_load
 
     result.budget_lines = finance_load(folder=folder, boroughs=boroughs, organisations=orgs).lines
 
