@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('offers', '0003_offer_childcare'),
+        ('offers', '0004_location_city_from_municipality'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
