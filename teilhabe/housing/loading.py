@@ -301,7 +301,7 @@ def _write(households, rng, demo, bases, flat_districts, tenancy_type, kind, tod
                 legal_basis=basis,
                 issued_on=issued,
                 valid_until=valid,
-                authority="Ausländerbehörde Essen",
+                authority=demo.get("residence_authority", ""),
                 created_by=h["worker"],
             )
         )

@@ -24,15 +24,17 @@ from teilhabe.cases.models import (
 )
 from teilhabe.geography.models import District
 from teilhabe.organisations.models import Organisation
+from teilhabe.scenario import scenario_folder
 from teilhabe.steering.casework import add_months
 
-ESSEN = Path(__file__).resolve().parent.parent / "scenario" / "data" / "essen"
 PREFIX = "Verlauf"
 
 
 @transaction.atomic
-def steering_demo_load(*, folder: Path = ESSEN, today: datetime.date | None = None) -> int:
-    """Create the history households unless they exist; returns how many were created."""
+def steering_demo_load(*, folder: Path | None = None, today: datetime.date | None = None) -> int:
+    """Create the history households unless they exist (``steering_history.toml`` of ``folder``,
+    default: the ``SCENARIO`` setting); returns how many were created."""
+    folder = folder or scenario_folder()
     path = folder / "steering_history.toml"
     if not path.exists() or Household.objects.filter(name__startswith=f"{PREFIX} ").exists():
         return 0
