@@ -232,6 +232,8 @@ TASKS_RETRY_BASE_SECONDS = env_int("TASKS_RETRY_BASE_SECONDS", 30, minimum=0)
 TASKS_RETRY_MAX_SECONDS = env_int("TASKS_RETRY_MAX_SECONDS", 3600, minimum=0)
 # Finished jobs (and their files) are kept this many days (`manage.py jobs_prune`).
 JOBS_KEEP_DAYS = env_int("JOBS_KEEP_DAYS", 30, minimum=1)
+# Most offers per import file (CSV/XLSX); a longer file is refused (docs/offers.md).
+OFFERS_IMPORT_MAX_ROWS = env_int("OFFERS_IMPORT_MAX_ROWS", 2000, minimum=1)
 
 # --- E-mail ---------------------------------------------------------------------------------
 EMAIL_HOST = env_str("EMAIL_HOST")

@@ -7,7 +7,10 @@ class OffersConfig(AppConfig):
     verbose_name = "Angebote"
 
     def ready(self) -> None:
+        from django.utils.translation import gettext_lazy as _
+
         from teilhabe import access
+        from teilhabe.jobs.kinds import JobKind, register_kind
         from teilhabe.offers.models import (
             Category,
             Location,
@@ -30,4 +33,12 @@ class OffersConfig(AppConfig):
             RegistrationRequest,
             organisation="offer__organisation",
             boroughs=["offer__locations__district__borough"],
+        )
+        register_kind(
+            JobKind(
+                "offers.import",
+                _("Import offers"),
+                "teilhabe.offers.tasks.run_import",
+                result_template="offers/_import_job.html",
+            )
         )

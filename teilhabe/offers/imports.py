@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import time
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 
 from teilhabe.geography.services import locate_district_id
@@ -49,7 +51,6 @@ REQUIRED = (
     "laengengrad",
 )
 WEEKDAYS = {"mo": 0, "di": 1, "mi": 2, "do": 3, "fr": 4, "sa": 5, "so": 6}
-MAX_ROWS = 2000
 
 
 @dataclass
@@ -63,33 +64,64 @@ class ImportResult:
         return not self.errors
 
 
-def read_table(*, content: bytes, filename: str) -> list[dict[str, str]]:
-    """Rows of a CSV (UTF-8, comma or semicolon) or XLSX file as dicts keyed by lower-case header."""
+def max_rows() -> int:
+    """Most offers per import file (``OFFERS_IMPORT_MAX_ROWS``, default 2,000)."""
+    return settings.OFFERS_IMPORT_MAX_ROWS
+
+
+def _german_int(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def _raw_rows(*, content: bytes, filename: str) -> Iterator[list[str]]:
+    """The file's rows as lists of stripped strings, read lazily (a huge file is never read
+    past the row limit)."""
     if filename.lower().endswith(".xlsx"):
         from openpyxl import load_workbook
 
         try:
-            sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).active
+            book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+            sheet = book.active
+            rows = sheet.iter_rows(values_only=True)
         except Exception:
             raise OfferError("Die Datei ist keine lesbare XLSX-Arbeitsmappe.") from None
-        values = [
-            ["" if v is None else str(v).strip() for v in row]
-            for row in sheet.iter_rows(values_only=True)
-        ]
-    else:
         try:
-            text = content.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise OfferError("Die CSV-Datei ist nicht UTF-8-kodiert.") from None
-        try:
-            dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;")
-        except csv.Error:
-            dialect = csv.excel
-        try:
-            values = [[c.strip() for c in row] for row in csv.reader(io.StringIO(text), dialect)]
-        except csv.Error as exc:
-            raise OfferError(f"Die CSV-Datei ist fehlerhaft: {exc}") from None
-    values = [row for row in values if any(row)]
+            for row in rows:
+                yield ["" if v is None else str(v).strip() for v in row]
+        finally:
+            book.close()
+        return
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise OfferError("Die CSV-Datei ist nicht UTF-8-kodiert.") from None
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;")
+    except csv.Error:
+        dialect = csv.excel
+    try:
+        for row in csv.reader(io.StringIO(text), dialect):
+            yield [c.strip() for c in row]
+    except csv.Error as exc:
+        raise OfferError(f"Die CSV-Datei ist fehlerhaft: {exc}") from None
+
+
+def read_table(*, content: bytes, filename: str, limit: int | None = None) -> list[dict[str, str]]:
+    """Rows of a CSV (UTF-8, comma or semicolon) or XLSX file as dicts keyed by lower-case
+    header. More than ``limit`` rows (default :func:`max_rows`) are refused as soon as the
+    first row too many is read."""
+    limit = limit or max_rows()
+    values = []
+    for row in _raw_rows(content=content, filename=filename):
+        if not any(row):
+            continue
+        values.append(row)
+        if len(values) - 1 > limit:
+            raise OfferError(
+                f"Die Datei hat mehr als {_german_int(limit)} Zeilen. Je Datei können höchstens "
+                f"{_german_int(limit)} Angebote eingelesen werden; bitte teilen Sie die Datei "
+                "auf."
+            )
     if not values:
         raise OfferError("Die Datei ist leer.")
     header = [h.lower() for h in values[0]]
@@ -99,8 +131,6 @@ def read_table(*, content: bytes, filename: str) -> list[dict[str, str]]:
     unknown = [h for h in header if h and h not in COLUMNS]
     if unknown:
         raise OfferError(f"Unbekannte Spalten: {', '.join(unknown)}.")
-    if len(values) - 1 > MAX_ROWS:
-        raise OfferError(f"Höchstens {MAX_ROWS} Zeilen je Datei.")
     rows = []
     for raw in values[1:]:
         if len(raw) > len(header):
@@ -128,11 +158,16 @@ def _time(value: str, label: str, errors: list[str], prefix: str) -> time | None
         return None
 
 
-def check_rows(rows: list[dict[str, str]]) -> ImportResult:
-    """Check every row; the result holds the cleaned rows or the German errors."""
+def check_rows(
+    rows: list[dict[str, str]], *, progress: Callable[[int], None] | None = None
+) -> ImportResult:
+    """Check every row; the result holds the cleaned rows or the German errors.
+    ``progress(n)`` is called after every 50 rows."""
     result = ImportResult()
     categories = {c.key: c for c in Category.objects.all()}
     for number, row in enumerate(rows, start=2):
+        if progress is not None and (number - 1) % 50 == 0:
+            progress(number - 1)
         errors: list[str] = []
         prefix = f"Zeile {number}"
         for col in REQUIRED:
@@ -222,13 +257,23 @@ def offers_import(
     content: bytes,
     filename: str,
     dry_run: bool = True,
+    progress: Callable[[int, int], None] | None = None,
+    on_written: Callable[[ImportResult], None] | None = None,
 ) -> ImportResult:
-    """Check a file and, unless ``dry_run`` or any row is invalid, create its offers as drafts."""
+    """Check a file and, unless ``dry_run`` or any row is invalid, create its offers as drafts
+    (in one transaction; ``on_written(result)`` runs inside it, e.g. to finish the job).
+    ``progress(done, total)`` reports checked rows. Runs in the worker (``offers.import``
+    job); the page only uploads the file."""
     try:
         rows = read_table(content=content, filename=filename)
     except OfferError as exc:
         return ImportResult(errors=[str(exc)])
-    result = check_rows(rows)
+    report = (lambda n: progress(n, len(rows))) if progress else None
+    if report:
+        report(0)
+    result = check_rows(rows, progress=report)
+    if report:
+        report(len(rows))
     if dry_run or not result.ok:
         return result
     with transaction.atomic():
@@ -246,4 +291,6 @@ def offers_import(
                 schedules=[row["schedule"]] if row["schedule"] else [],
             )
             result.created += 1
+        if on_written is not None:
+            on_written(result)
     return result

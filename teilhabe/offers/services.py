@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
@@ -229,3 +230,39 @@ def translation_save(
         },
     )
     return obj
+
+
+def offers_import_start(*, user, organisation, upload) -> Any:
+    """Queue the check (preview) of an offers file as a job for ``user``; nothing is written."""
+    from teilhabe.jobs.services import job_start
+
+    check(user, Action.MANAGE_OFFERS, organisation)
+    return job_start(
+        user=user,
+        kind="offers.import",
+        params={"organisation": organisation.pk, "dry_run": True, "filename": upload.name},
+        input_file=upload,
+    )
+
+
+def offers_import_confirm(*, user, job) -> Any:
+    """Import the file of a successful preview job: a new job writes the offers as drafts."""
+    from teilhabe.jobs.models import JobStatus
+    from teilhabe.jobs.services import job_start
+    from teilhabe.organisations.models import Organisation
+
+    if job.created_by_id != user.pk or job.kind != "offers.import":
+        raise PermissionDenied
+    if job.status != JobStatus.SUCCEEDED or not job.result.get("preview"):
+        raise OfferError("Nur eine fehlerfreie Vorschau kann eingelesen werden.")
+    organisation = Organisation.objects.get(pk=job.params["organisation"])
+    check(user, Action.MANAGE_OFFERS, organisation)
+    with job.input_file.open("rb") as f:
+        content = f.read()
+    filename = job.params.get("filename", "import.csv")
+    return job_start(
+        user=user,
+        kind="offers.import",
+        params={"organisation": organisation.pk, "dry_run": False, "filename": filename},
+        input_file=(filename, content),
+    )

@@ -22,6 +22,12 @@ RULES = {
     "offers:location_create": rule(MANAGERS),
     "offers:coverage": rule({R.ADMIN, R.CITY_STEERING, R.BOROUGH_COORDINATOR}),
     "offers:import": rule(MANAGERS),
+    "offers:import_confirm": rule(
+        set(),
+        kwargs=lambda cast: {"code": "00000000-0000-4000-8000-000000000000"},
+        as_role={R.ADMIN: 405, R.PROVIDER_EDITOR: 405},
+        note="POST only",
+    ),
     "offers:translation_files": rule(MANAGERS),
     # Registration requests (personal data): the provider of the offers only, not the admin.
     "offers:registrations": rule({R.PROVIDER_EDITOR}),

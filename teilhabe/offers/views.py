@@ -1,6 +1,3 @@
-import base64
-import binascii
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -24,7 +21,7 @@ from teilhabe.offers.forms import (
     TranslationFileForm,
     TranslationForm,
 )
-from teilhabe.offers.imports import COLUMNS, offers_import
+from teilhabe.offers.imports import COLUMNS, max_rows
 from teilhabe.offers.models import (
     PUBLIC_LANGUAGES,
     SPOKEN_LANGUAGES,
@@ -280,60 +277,40 @@ def coverage(request):
 
 @require(Action.MANAGE_OFFERS)
 def offer_import(request):
-    organisations = _own_organisations(request.user)
-    organisation = organisations.first()
+    """Upload a file; the worker checks it (a job with progress), then the user confirms."""
+    organisation = _own_organisations(request.user).first()
     if organisation is None:
         raise PermissionDenied
     form = ImportForm(request.POST if request.method == "POST" else None, request.FILES or None)
-    result = payload = filename = None
-    if request.method == "POST":
-        if request.POST.get("payload"):
-            try:
-                content = base64.b64decode(request.POST["payload"], validate=True)
-            except (binascii.Error, ValueError):
-                raise Http404 from None
-            filename = request.POST.get("filename", "import.csv")
-            result = offers_import(
-                user=request.user,
-                organisation=organisation,
-                content=content,
-                filename=filename,
-                dry_run=False,
-            )
-            if result.ok:
-                messages.success(
-                    request,
-                    _("%(n)d offers have been imported as drafts.") % {"n": result.created},
-                )
-                return redirect("offers:list")
-        elif form.is_valid():
-            upload = form.cleaned_data["file"]
-            content = upload.read()
-            filename = upload.name
-            result = offers_import(
-                user=request.user,
-                organisation=organisation,
-                content=content,
-                filename=filename,
-                dry_run=True,
-            )
-            if result.ok:
-                payload = base64.b64encode(content).decode()
-            else:
-                for error in result.errors:
-                    form.add_error("file", error)
+    if request.method == "POST" and form.is_valid():
+        job = services.offers_import_start(
+            user=request.user, organisation=organisation, upload=form.cleaned_data["file"]
+        )
+        return redirect("jobs:detail", job.code)
     return render(
         request,
         "offers/import.html",
         {
             "form": form,
-            "result": result,
-            "payload": payload,
-            "filename": filename,
             "columns": COLUMNS,
             "organisation": organisation,
+            "max_rows": max_rows(),
         },
     )
+
+
+@require(Action.MANAGE_OFFERS, methods=("POST",))
+def offer_import_confirm(request, code):
+    """Import the file of a successful preview (a new job writes the offers as drafts)."""
+    from teilhabe.jobs.models import Job
+
+    job = get_for_user(request.user, Job, action=Action.USE_APP, code=code)
+    try:
+        new = services.offers_import_confirm(user=request.user, job=job)
+    except OfferError as exc:
+        messages.error(request, str(exc))
+        return redirect("jobs:detail", job.code)
+    return redirect("jobs:detail", new.code)
 
 
 @require(Action.MANAGE_OFFERS)

@@ -184,17 +184,6 @@ def test_an_xlsx_file_is_read_like_a_csv():
     assert result.ok, result.errors
 
 
-def test_the_import_page_previews_an_uploaded_file(client_as):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    client = client_as("provider_editor")
-    response = client.post(
-        reverse("offers:import"), {"file": SimpleUploadedFile("a.csv", CSV_OK.encode())}
-    )
-    html = response.content.decode()
-    assert "Lesecafé" in html and 'name="payload"' in html
-
-
 def test_a_stale_offer_is_flagged_to_its_provider_and_the_borough_coordinator(client_as, cast):
     from datetime import date
 
