@@ -331,6 +331,9 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
 }
+# Registration requests through the public finder: at most this many per client address (counted
+# in the cache below, like the API's limit; teilhabe/public/spam.py).
+PUBLIC_REGISTRATION_RATE = env_str("PUBLIC_REGISTRATION_RATE", "5/hour")
 # Anonymous API rate limits are counted in this cache. The local-memory default is right for
 # one process; with several processes or hosts use Redis or the database cache (docs/api.md).
 CACHES = {

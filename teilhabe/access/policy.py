@@ -51,6 +51,9 @@ class Action:
     # translations).
     VIEW_OFFERS = "offers.view"
     MANAGE_OFFERS = "offers.manage"
+    # Registration requests sent through the public finder (name and contact of a person):
+    # only the provider of the offer reads and answers them.
+    HANDLE_REGISTRATIONS = "offers.handle_registrations"
     # Referrals between organisations (teilhabe/referrals): send from an own case, see the
     # referrals sent or received by the own organisation (the shared snapshot), answer them,
     # allocate free places from waiting lists.
@@ -139,6 +142,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
         | {A.VIEW_MEMBERS}
         | {A.VIEW_GRANTS, A.APPLY_PROJECTS}
         | _OFFERS_MANAGE
+        | {A.HANDLE_REGISTRATIONS}
         | _REFERRALS_PROVIDER
         | {A.REQUEST_VOLUNTEERS}
     ),
@@ -170,6 +174,7 @@ PERSONAL_DATA_ACTIONS: frozenset[str] = frozenset(
         Action.VIEW_REFERRALS,
         Action.RESPOND_REFERRALS,
         Action.ALLOCATE_PLACES,
+        Action.HANDLE_REGISTRATIONS,
         Action.MANAGE_VOLUNTEERS,
         Action.REQUEST_VOLUNTEERS,
         Action.BOOK_INTERPRETERS,

@@ -11,7 +11,13 @@ class OffersConfig(AppConfig):
 
         from teilhabe import access
         from teilhabe.jobs.kinds import JobKind, register_kind
-        from teilhabe.offers.models import Category, Location, Offer, OfferTranslation
+        from teilhabe.offers.models import (
+            Category,
+            Location,
+            Offer,
+            OfferTranslation,
+            RegistrationRequest,
+        )
 
         access.register(Category)
         access.register(
@@ -20,6 +26,11 @@ class OffersConfig(AppConfig):
         access.register(Location, organisation="organisation", boroughs=["district__borough"])
         access.register(
             OfferTranslation,
+            organisation="offer__organisation",
+            boroughs=["offer__locations__district__borough"],
+        )
+        access.register(
+            RegistrationRequest,
             organisation="offer__organisation",
             boroughs=["offer__locations__district__borough"],
         )

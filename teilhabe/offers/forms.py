@@ -12,6 +12,7 @@ from teilhabe.offers.models import (
     Location,
     Offer,
     OfferStatus,
+    RegistrationStatus,
     TranslationStatus,
     Weekday,
 )
@@ -138,3 +139,12 @@ class TranslationFileForm(forms.Form):
         choices=[(c, n) for c, n in PUBLIC_LANGUAGES if c != "de"],
     )
     file = forms.FileField(label=_("Translated CSV file"), required=False)
+
+
+class RegistrationStatusForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Reply given"),
+        choices=[
+            (v, label) for v, label in RegistrationStatus.choices if v != RegistrationStatus.NEW
+        ],
+    )

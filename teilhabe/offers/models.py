@@ -10,6 +10,8 @@ from __future__ import annotations
 import hashlib
 from datetime import date, timedelta
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -202,6 +204,14 @@ class Offer(CodedModel):
     )
     cost_note = models.CharField(_("cost note"), max_length=200, blank=True)
     registration_required = models.BooleanField(_("registration needed"), default=False)
+    registration_via_finder = models.BooleanField(
+        _("registration through the offer finder"),
+        default=False,
+        help_text=_(
+            "People can send a registration request on the public offer page, without an "
+            "account; you answer it under “Registration requests”."
+        ),
+    )
     capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True)
     free_places = models.PositiveIntegerField(_("free places"), null=True, blank=True)
     locations = models.ManyToManyField(
@@ -239,6 +249,7 @@ class Offer(CodedModel):
         "cost",
         "cost_note",
         "registration_required",
+        "registration_via_finder",
         "capacity",
         "free_places",
         "contact_name",
@@ -275,6 +286,26 @@ class Offer(CodedModel):
         if kwargs.get("update_fields") is not None and "languages" in kwargs["update_fields"]:
             kwargs["update_fields"] = {*kwargs["update_fields"], "languages_index"}
         super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if self.status == OfferStatus.PUBLISHED and self.registration_way_missing:
+            raise ValidationError(
+                {
+                    "registration_required": _(
+                        "A published offer that needs registration must say how to register: "
+                        "give a phone number, an e-mail or web address, or allow registration "
+                        "through the offer finder."
+                    )
+                }
+            )
+
+    @property
+    def registration_way_missing(self) -> bool:
+        """Registration needed, but no phone, e-mail, web address or finder registration."""
+        return self.registration_required and not (
+            self.contact_phone or self.contact_email or self.url or self.registration_via_finder
+        )
 
     def source_hash(self) -> str:
         """A fingerprint of the German texts; translations remember the one they were made from."""
@@ -378,3 +409,69 @@ class OfferTranslation(CodedModel):
 
     def __str__(self) -> str:
         return f"{self.offer} [{self.language}]"
+
+
+class RegistrationStatus(models.TextChoices):
+    NEW = "new", _("New")
+    CONTACTED = "contacted", _("Contacted")
+    ACCEPTED = "accepted", _("Place confirmed")
+    DECLINED = "declined", _("No place")
+
+
+class RegistrationRequest(CodedModel):
+    """A request to take part, sent through the public finder without an account.
+
+    Holds only what the provider needs to answer: a name, one way to reach the person, the
+    number of participants and an optional message — and the consent text the person agreed to.
+    """
+
+    offer = models.ForeignKey(
+        Offer,
+        on_delete=models.CASCADE,
+        related_name="registration_requests",
+        verbose_name=_("offer"),
+    )
+    name = models.CharField(_("name"), max_length=120)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    participants = models.PositiveSmallIntegerField(_("number of participants"), default=1)
+    message = models.TextField(_("message"), max_length=500, blank=True)
+    language = models.CharField(_("language of the request"), max_length=8, default="de")
+    consent_text = models.TextField(_("consent given"))
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=RegistrationStatus.choices,
+        default=RegistrationStatus.NEW,
+    )
+    created_at = models.DateTimeField(_("received"), auto_now_add=True)
+    handled_at = models.DateTimeField(_("handled"), null=True, blank=True)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("handled by"),
+    )
+
+    class Meta:
+        verbose_name = _("registration request")
+        verbose_name_plural = _("registration requests")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(email="") | ~Q(phone=""), name="registration_request_reachable"
+            ),
+            models.CheckConstraint(
+                condition=Q(participants__gte=1) & Q(participants__lte=10),
+                name="registration_request_participants",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.offer} – {self.name}"
+
+    @property
+    def audit_organisation_id(self) -> int:
+        return self.offer.organisation_id

@@ -12,6 +12,7 @@ from teilhabe.access import Action, visible
 from teilhabe.geography.models import Borough, District
 from teilhabe.offers.filters import OfferFilterSet
 from teilhabe.offers.models import (
+    TRANSLATION_LANGUAGES,
     Category,
     Location,
     Offer,
@@ -126,3 +127,10 @@ def _directory_version() -> str:
     loc = Location.objects.aggregate(m=Max("updated_at"), n=Count("pk"))
     t = OfferTranslation.objects.aggregate(m=Max("updated_at"), n=Count("pk"))
     return f"{o['m']}|{o['n']}|{loc['m']}|{loc['n']}|{t['m']}|{t['n']}"
+
+
+def translation_gaps(offer: Offer) -> list[str]:
+    """Languages of the finder in which the offer has no current translation (missing or
+    outdated); uses prefetched ``translations``."""
+    current = {t.language for t in offer.translations.all() if not t.outdated}
+    return [code for code in TRANSLATION_LANGUAGES if code not in current]

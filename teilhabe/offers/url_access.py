@@ -29,4 +29,22 @@ RULES = {
         note="POST only",
     ),
     "offers:translation_files": rule(MANAGERS),
+    # Registration requests (personal data): the provider of the offers only, not the admin.
+    "offers:registrations": rule({R.PROVIDER_EDITOR}),
+    "offers:registration_status": rule(
+        set(),
+        kwargs=lambda cast: {"code": _registration_request(cast).code},
+        as_role={R.PROVIDER_EDITOR: 405},
+        note="POST only",
+    ),
 }
+
+
+def _registration_request(cast):
+    """A registration request to the provider editor's own offer (made once per test data)."""
+    from teilhabe.offers.models import RegistrationRequest
+
+    found = RegistrationRequest.objects.filter(offer=cast.own_offer).first()
+    return found or RegistrationRequest.objects.create(
+        offer=cast.own_offer, name="Test", email="test@example.org", consent_text="Test"
+    )

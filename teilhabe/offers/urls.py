@@ -15,4 +15,6 @@ urlpatterns = [
     path("import/", views.offer_import, name="import"),
     path("import/<uuid:code>/einlesen/", views.offer_import_confirm, name="import_confirm"),
     path("uebersetzungen/", views.translation_files, name="translation_files"),
+    path("anmeldungen/", views.registration_list, name="registrations"),
+    path("anmeldungen/<uuid:code>/", views.registration_status, name="registration_status"),
 ]

@@ -3,10 +3,12 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from teilhabe.access import Action, can, get_for_user, grants, require, visible
+from teilhabe.audit.services import audit_read_many
 from teilhabe.core.downloads import download
 from teilhabe.geography.models import Borough
 from teilhabe.offers import selectors, services
@@ -14,12 +16,22 @@ from teilhabe.offers.forms import (
     ImportForm,
     LocationForm,
     OfferForm,
+    RegistrationStatusForm,
     ScheduleFormSet,
     TranslationFileForm,
     TranslationForm,
 )
 from teilhabe.offers.imports import COLUMNS, max_rows
-from teilhabe.offers.models import PUBLIC_LANGUAGES, TRANSLATION_LANGUAGES, Offer, OfferStatus
+from teilhabe.offers.models import (
+    PUBLIC_LANGUAGES,
+    SPOKEN_LANGUAGES,
+    TRANSLATION_LANGUAGES,
+    Offer,
+    OfferStatus,
+    RegistrationRequest,
+    RegistrationStatus,
+)
+from teilhabe.offers.registration import registration_request_set_status, registration_requests_for
 from teilhabe.offers.services import OfferError
 from teilhabe.offers.translations import translations_export, translations_import
 from teilhabe.organisations.models import Organisation
@@ -40,7 +52,7 @@ def offer_list(request):
         qs = qs.filter(status=status)
     if request.GET.get("veraltet"):
         qs = qs.stale()
-    page = Paginator(qs, 50).get_page(request.GET.get("seite"))
+    page = Paginator(qs.prefetch_related("translations"), 50).get_page(request.GET.get("seite"))
     query = request.GET.copy()
     query.pop("seite", None)
     return render(
@@ -48,6 +60,8 @@ def offer_list(request):
         "offers/list.html",
         {
             "page": page,
+            "rows": [(o, selectors.translation_gaps(o)) for o in page],
+            "may_handle_registrations": can(request.user, Action.HANDLE_REGISTRATIONS),
             "query": query.urlencode(),
             "status": status,
             "statuses": OfferStatus.choices,
@@ -156,6 +170,11 @@ def offer_edit(request, code):
             "translations": [
                 (code, LANGUAGE_NAMES[code], translations.get(code))
                 for code in TRANSLATION_LANGUAGES
+            ],
+            "missing_translations": [
+                SPOKEN_LANGUAGES[code]
+                for code in TRANSLATION_LANGUAGES
+                if translations.get(code) is None or translations[code].outdated
             ],
         },
     )
@@ -327,3 +346,45 @@ def translation_files(request):
                 )
                 return redirect("offers:list")
     return render(request, "offers/translation_files.html", {"form": form, "result": result})
+
+
+@require(Action.HANDLE_REGISTRATIONS)
+def registration_list(request):
+    """Registration requests sent through the public finder to the user's offers."""
+    qs = registration_requests_for(request.user)
+    status = request.GET.get("status", RegistrationStatus.NEW)
+    if status in RegistrationStatus.values:
+        qs = qs.filter(status=status)
+    page = Paginator(qs, 50).get_page(request.GET.get("seite"))
+    audit_read_many(request, page.object_list, detail="Anmeldungen über den Angebotsfinder")
+    query = request.GET.copy()
+    query.pop("seite", None)
+    return render(
+        request,
+        "offers/registrations.html",
+        {
+            "page": page,
+            "query": query.urlencode(),
+            "status": status,
+            "statuses": RegistrationStatus.choices,
+        },
+    )
+
+
+@require(Action.HANDLE_REGISTRATIONS, methods=("POST",))
+def registration_status(request, code):
+    obj = get_for_user(
+        request.user,
+        RegistrationRequest.objects.select_related("offer"),
+        action=Action.HANDLE_REGISTRATIONS,
+        code=code,
+    )
+    form = RegistrationStatusForm(request.POST)
+    if form.is_valid():
+        registration_request_set_status(
+            user=request.user, request=obj, status=form.cleaned_data["status"]
+        )
+        messages.success(request, _("The request has been updated."))
+    else:
+        messages.error(request, _("Choose how the request was answered."))
+    return redirect(f"{reverse('offers:registrations')}?status={RegistrationStatus.NEW}")

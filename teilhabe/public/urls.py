@@ -10,4 +10,5 @@ urlpatterns = [
     path("<str:lang>/kalender.ics", views.search_ics, name="search_ics"),
     path("<str:lang>/<uuid:code>/", views.offer, name="offer"),
     path("<str:lang>/<uuid:code>/kalender.ics", views.offer_ics, name="offer_ics"),
+    path("<str:lang>/<uuid:code>/anmelden/", views.register, name="register"),
 ]

@@ -13,14 +13,17 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
 from django.utils.text import compress_string
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.gzip import gzip_page
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
 from teilhabe.core.downloads import download
 from teilhabe.geography.geometry import Projection, polygons_of, svg_path
 from teilhabe.geography.models import District
 from teilhabe.offers.calendar import next_dates, offers_calendar
 from teilhabe.offers.models import NATIVE_LANGUAGE_NAMES, PUBLIC_LANGUAGES, RTL_LANGUAGES, Offer
+from teilhabe.offers.registration import RegistrationError, registration_request_create
 from teilhabe.offers.selectors import (
     directory_version,
     district_counts,
@@ -28,6 +31,8 @@ from teilhabe.offers.selectors import (
     with_details,
 )
 from teilhabe.public.finder import finder_filters, text_of
+from teilhabe.public.forms import RegistrationForm
+from teilhabe.public.spam import rate_ok, token_for, token_ok
 
 PAGE_SIZE = 20
 ICS_LIMIT = 200
@@ -215,9 +220,31 @@ def offer(request, lang, code):
             "category": obj.category.name_in(lang),
             "spoken": [NATIVE_LANGUAGE_NAMES.get(c, c) for c in obj.languages],
             "dates": next_dates(obj),
+            "contact": _contact(obj),
             "print": request.GET.get("druck") == "1",
         },
     )
+
+
+def _contact(offer: Offer) -> dict:
+    """How to reach the offer: its own contact, else (so that nobody hits a dead end) the
+    provider's phone, e-mail and website."""
+    if offer.contact_phone or offer.contact_email or offer.url:
+        return {
+            "name": offer.contact_name,
+            "phone": offer.contact_phone,
+            "email": offer.contact_email,
+            "url": offer.url,
+            "of_provider": False,
+        }
+    org = offer.organisation
+    return {
+        "name": "",
+        "phone": org.phone,
+        "email": org.email,
+        "url": org.website,
+        "of_provider": True,
+    }
 
 
 def _ics_response(content: bytes, filename: str) -> HttpResponse:
@@ -247,3 +274,79 @@ def search_ics(request, lang):
         url = request.build_absolute_uri(reverse("public:offer", args=[lang, o.code]))
         entries.append((o, text.title, text.summary, url))
     return _ics_response(offers_calendar(entries), "angebote.ics")
+
+
+def _registration_offer(code) -> Offer:
+    return get_object_or_404(public_offers().filter(registration_via_finder=True), code=code)
+
+
+# No session and no cookie on public pages, so there is no CSRF token to check: the signed time
+# token, the honeypot and the rate limit protect the form (teilhabe/public/spam.py).
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def register(request, lang, code):
+    """Registration request for an offer, without an account."""
+    lang = _language(lang)
+    offer = _registration_offer(code)
+    here = reverse("public:register", args=[lang, offer.code])
+    with translation.override(lang):
+        text = text_of(offer, lang)
+        consent = _(
+            "I agree that %(provider)s receives these details to contact me about this offer. "
+            "They are used for nothing else and deleted when no longer needed."
+        ) % {"provider": offer.organisation.name}
+        data = None
+        if request.method == "POST":
+            data = request.POST.copy()
+            data["token"] = token_for(offer.code)  # a fresh token if the form is shown again
+        form = RegistrationForm(
+            data, consent_text=consent, initial={"token": token_for(offer.code)}
+        )
+        if request.method == "POST":
+            if form.is_bot:  # tell a bot it worked; store nothing
+                return redirect(here + "?gesendet=1")
+            if not rate_ok(request):
+                form.add_error(
+                    None,
+                    _(
+                        "Too many requests from your connection. Please try again later or "
+                        "contact the provider directly."
+                    ),
+                )
+            elif not token_ok(request.POST.get("token", ""), offer.code):
+                form.add_error(
+                    None, _("The form was too old or sent too quickly. Please send it again.")
+                )
+            elif form.is_valid():
+                d = form.cleaned_data
+                try:
+                    registration_request_create(
+                        user=request.user,
+                        offer=offer,
+                        name=d["name"],
+                        email=d["email"],
+                        phone=d["phone"],
+                        participants=d["participants"],
+                        message=d["message"],
+                        language=lang,
+                        consent_text=consent,
+                        base_url=request.build_absolute_uri("/"),
+                    )
+                except RegistrationError as exc:
+                    form.add_error(None, str(exc))
+                else:
+                    return redirect(here + "?gesendet=1")
+    response = _render(
+        request,
+        "public/register.html",
+        lang,
+        {
+            "offer": offer,
+            "text": text,
+            "form": form,
+            "sent": request.method == "GET" and request.GET.get("gesendet") == "1",
+            "switch_query": "",
+        },
+    )
+    response["Cache-Control"] = "no-store"
+    return response

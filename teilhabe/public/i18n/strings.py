@@ -215,7 +215,7 @@ T: dict[str, tuple[str, str, str, str, str, str]] = {
     ),
     "For": ("Für", "لـ", "برای", "Для", "Для", "Kimler için"),
     "women only": (
-        "nur Frauen",
+        "nur für Frauen",
         "للنساء فقط",
         "فقط زنان",
         "лише для жінок",
@@ -306,6 +306,242 @@ T: dict[str, tuple[str, str, str, str, str, str]] = {
     ),
     "Contact": ("Kontakt", "التواصل", "تماس", "Контакт", "Контакт", "İletişim"),
     "Phone": ("Telefon", "الهاتف", "تلفن", "Телефон", "Телефон", "Telefon"),
+    # Registration through the finder, contact, map links (msgid → de, ar, fa, uk, ru, tr).
+    "Enter a phone number with digits only, e.g. 0201 123456.": (
+        "Geben Sie eine Telefonnummer nur mit Ziffern an, z. B. 0201 123456.",
+        "أدخل رقم هاتف بالأرقام فقط، مثل 0201 123456.",
+        "شماره تلفن را فقط با رقم وارد کنید، مثلاً 0201 123456.",
+        "Введіть номер телефону лише цифрами, напр. 0201 123456.",
+        "Введите номер телефона только цифрами, напр. 0201 123456.",
+        "Telefon numarasını yalnızca rakamlarla girin, örn. 0201 123456.",
+    ),
+    "Your name": ("Ihr Name", "اسمك", "نام شما", "Ваше ім'я", "Ваше имя", "Adınız"),
+    "E-mail address": (
+        "E-Mail-Adresse",
+        "عنوان البريد الإلكتروني",
+        "نشانی ایمیل",
+        "Адреса електронної пошти",
+        "Адрес электронной почты",
+        "E-posta adresi",
+    ),
+    "Give an e-mail address or a phone number (or both).": (
+        "Geben Sie eine E-Mail-Adresse oder eine Telefonnummer an (oder beides).",
+        "أدخل عنوان بريد إلكتروني أو رقم هاتف (أو كليهما).",
+        "یک نشانی ایمیل یا شماره تلفن (یا هر دو) وارد کنید.",
+        "Вкажіть адресу електронної пошти або номер телефону (або обидва).",
+        "Укажите адрес электронной почты или номер телефона (или оба).",
+        "Bir e-posta adresi veya telefon numarası (ya da ikisini) girin.",
+    ),
+    "Phone number": (
+        "Telefonnummer",
+        "رقم الهاتف",
+        "شماره تلفن",
+        "Номер телефону",
+        "Номер телефона",
+        "Telefon numarası",
+    ),
+    "Number of people": (
+        "Anzahl der Personen",
+        "عدد الأشخاص",
+        "تعداد افراد",
+        "Кількість осіб",
+        "Количество человек",
+        "Kişi sayısı",
+    ),
+    "Message to the provider": (
+        "Nachricht an den Anbieter",
+        "رسالة إلى الجهة المقدِّمة",
+        "پیام به برگزارکننده",
+        "Повідомлення організатору",
+        "Сообщение организатору",
+        "Sağlayıcıya mesaj",
+    ),
+    "Please agree so that the provider may contact you.": (
+        "Bitte stimmen Sie zu, damit der Anbieter Sie kontaktieren darf.",
+        "يرجى الموافقة حتى تتمكن الجهة المقدِّمة من التواصل معك.",
+        "لطفاً موافقت کنید تا برگزارکننده بتواند با شما تماس بگیرد.",
+        "Будь ласка, погодьтеся, щоб організатор міг із вами зв'язатися.",
+        "Пожалуйста, дайте согласие, чтобы организатор мог с вами связаться.",
+        "Sağlayıcının sizinle iletişime geçebilmesi için lütfen onay verin.",
+    ),
+    "Leave this field empty": (
+        "Dieses Feld bitte leer lassen",
+        "اترك هذا الحقل فارغًا",
+        "این فیلد را خالی بگذارید",
+        "Залиште це поле порожнім",
+        "Оставьте это поле пустым",
+        "Bu alanı boş bırakın",
+    ),
+    "Give an e-mail address or a phone number so that you can be reached.": (
+        "Geben Sie eine E-Mail-Adresse oder Telefonnummer an, damit man Sie erreichen kann.",
+        "أدخل بريدًا إلكترونيًا أو رقم هاتف حتى يمكن التواصل معك.",
+        "یک ایمیل یا شماره تلفن وارد کنید تا بتوان با شما تماس گرفت.",
+        "Вкажіть електронну пошту або телефон, щоб з вами можна було зв'язатися.",
+        "Укажите электронную почту или телефон, чтобы с вами можно было связаться.",
+        "Size ulaşılabilmesi için bir e-posta adresi veya telefon numarası girin.",
+    ),
+    "Change filters": (
+        "Filter ändern",
+        "تغيير عوامل التصفية",
+        "تغییر فیلترها",
+        "Змінити фільтри",
+        "Изменить фильтры",
+        "Filtreleri değiştir",
+    ),
+    "How to take part": (
+        "So nehmen Sie teil",
+        "كيفية المشاركة",
+        "نحوه شرکت",
+        "Як узяти участь",
+        "Как принять участие",
+        "Nasıl katılırım",
+    ),
+    "Please register before you come.": (
+        "Bitte melden Sie sich an, bevor Sie kommen.",
+        "يرجى التسجيل قبل الحضور.",
+        "لطفاً پیش از آمدن ثبت‌نام کنید.",
+        "Будь ласка, зареєструйтеся перед відвідуванням.",
+        "Пожалуйста, зарегистрируйтесь до прихода.",
+        "Lütfen gelmeden önce kayıt olun.",
+    ),
+    "Register now (no account needed)": (
+        "Jetzt anmelden (ohne Konto)",
+        "سجّل الآن (دون حساب)",
+        "اکنون ثبت‌نام کنید (بدون حساب کاربری)",
+        "Зареєструватися зараз (без облікового запису)",
+        "Зарегистрироваться сейчас (без учётной записи)",
+        "Şimdi kayıt ol (hesap gerekmez)",
+    ),
+    "No registration needed – just come along.": (
+        "Keine Anmeldung nötig – kommen Sie einfach vorbei.",
+        "لا حاجة للتسجيل – تعال ببساطة.",
+        "نیازی به ثبت‌نام نیست – فقط بیایید.",
+        "Реєстрація не потрібна – просто приходьте.",
+        "Регистрация не нужна – просто приходите.",
+        "Kayıt gerekmez – gelmeniz yeterli.",
+    ),
+    "Contact the provider:": (
+        "Kontakt zum Anbieter:",
+        "التواصل مع الجهة المقدِّمة:",
+        "تماس با برگزارکننده:",
+        "Зв'язатися з організатором:",
+        "Связаться с организатором:",
+        "Sağlayıcıyla iletişim:",
+    ),
+    "Contact:": ("Kontakt:", "التواصل:", "تماس:", "Контакт:", "Контакт:", "İletişim:"),
+    "E-mail": ("E-Mail", "البريد الإلكتروني", "ایمیل", "Ел. пошта", "Эл. почта", "E-posta"),
+    "Show on a map (OpenStreetMap)": (
+        "Auf der Karte zeigen (OpenStreetMap)",
+        "عرض على الخريطة (OpenStreetMap)",
+        "نمایش روی نقشه (OpenStreetMap)",
+        "Показати на мапі (OpenStreetMap)",
+        "Показать на карте (OpenStreetMap)",
+        "Haritada göster (OpenStreetMap)",
+    ),
+    "Route": ("Route", "المسار", "مسیریابی", "Маршрут", "Маршрут", "Yol tarifi"),
+    "Register": ("Anmelden", "التسجيل", "ثبت‌نام", "Реєстрація", "Регистрация", "Kayıt"),
+    "Back to the offer": (
+        "Zurück zum Angebot",
+        "العودة إلى العرض",
+        "بازگشت به برنامه",
+        "Назад до пропозиції",
+        "Назад к предложению",
+        "Hizmete geri dön",
+    ),
+    "Thank you. Your request has been sent.": (
+        "Danke. Ihre Anmeldung wurde gesendet.",
+        "شكرًا. تم إرسال طلبك.",
+        "سپاس. درخواست شما ارسال شد.",
+        "Дякуємо. Вашу заявку надіслано.",
+        "Спасибо. Ваша заявка отправлена.",
+        "Teşekkürler. Başvurunuz gönderildi.",
+    ),
+    "%(provider)s will contact you. If you do not hear back within a week, please contact the provider directly.": (
+        "%(provider)s meldet sich bei Ihnen. Wenn Sie innerhalb einer Woche nichts hören, "
+        "wenden Sie sich bitte direkt an den Anbieter.",
+        "ستتواصل معك %(provider)s. إذا لم تتلقَّ ردًا خلال أسبوع، يرجى التواصل مع الجهة مباشرة.",
+        "%(provider)s با شما تماس می‌گیرد. اگر ظرف یک هفته پاسخی نگرفتید، مستقیماً با برگزارکننده "
+        "تماس بگیرید.",
+        "%(provider)s зв'яжеться з вами. Якщо протягом тижня відповіді не буде, зверніться до "
+        "організатора напряму.",
+        "%(provider)s свяжется с вами. Если в течение недели ответа не будет, обратитесь к "
+        "организатору напрямую.",
+        "%(provider)s sizinle iletişime geçecek. Bir hafta içinde yanıt almazsanız lütfen "
+        "doğrudan sağlayıcıya başvurun.",
+    ),
+    "Your request goes to %(provider)s, who will contact you. You do not need an account.": (
+        "Ihre Anmeldung geht an %(provider)s; dort meldet man sich bei Ihnen. Sie brauchen "
+        "kein Konto.",
+        "يُرسل طلبك إلى %(provider)s التي ستتواصل معك. لا تحتاج إلى حساب.",
+        "درخواست شما به %(provider)s فرستاده می‌شود و آن‌ها با شما تماس می‌گیرند. به حساب کاربری "
+        "نیاز ندارید.",
+        "Ваша заявка надійде до %(provider)s, і з вами зв'яжуться. Обліковий запис не потрібен.",
+        "Ваша заявка поступит в %(provider)s, и с вами свяжутся. Учётная запись не нужна.",
+        "Başvurunuz %(provider)s kurumuna gider; sizinle iletişime geçilir. Hesaba gerek yok.",
+    ),
+    "Please correct the marked entries. Nothing has been sent yet.": (
+        "Bitte korrigieren Sie die markierten Angaben. Es wurde noch nichts gesendet.",
+        "يرجى تصحيح الحقول المحددة. لم يُرسل شيء بعد.",
+        "لطفاً موارد مشخص‌شده را اصلاح کنید. هنوز چیزی ارسال نشده است.",
+        "Будь ласка, виправте позначені поля. Ще нічого не надіслано.",
+        "Пожалуйста, исправьте отмеченные поля. Пока ничего не отправлено.",
+        "Lütfen işaretli alanları düzeltin. Henüz hiçbir şey gönderilmedi.",
+    ),
+    "optional": (
+        "optional",
+        "اختياري",
+        "اختیاری",
+        "необов'язково",
+        "необязательно",
+        "isteğe bağlı",
+    ),
+    "Send registration": (
+        "Anmeldung senden",
+        "إرسال الطلب",
+        "ارسال درخواست",
+        "Надіслати заявку",
+        "Отправить заявку",
+        "Başvuruyu gönder",
+    ),
+    "I agree that %(provider)s receives these details to contact me about this offer. They are used for nothing else and deleted when no longer needed.": (
+        "Ich bin einverstanden, dass %(provider)s diese Angaben erhält, um mich zu diesem "
+        "Angebot zu kontaktieren. Sie werden für nichts anderes verwendet und gelöscht, wenn sie "
+        "nicht mehr gebraucht werden.",
+        "أوافق على أن تتلقى %(provider)s هذه البيانات للتواصل معي بشأن هذا العرض. لا تُستخدم "
+        "لأي غرض آخر وتُحذف عندما لا تعود ضرورية.",
+        "موافقم که %(provider)s این اطلاعات را برای تماس با من دربارهٔ این برنامه دریافت کند. از "
+        "آن‌ها برای هیچ کار دیگری استفاده نمی‌شود و وقتی دیگر لازم نباشند حذف می‌شوند.",
+        "Я погоджуюся, що %(provider)s отримає ці дані, щоб зв'язатися зі мною щодо цієї "
+        "пропозиції. Вони не використовуються ні для чого іншого і видаляються, коли більше не "
+        "потрібні.",
+        "Я согласен(на), что %(provider)s получит эти данные, чтобы связаться со мной по этому "
+        "предложению. Они не используются ни для чего другого и удаляются, когда больше не "
+        "нужны.",
+        "%(provider)s kurumunun bu hizmetle ilgili benimle iletişime geçmek için bu bilgileri "
+        "almasını kabul ediyorum. Başka hiçbir amaçla kullanılmaz ve artık gerekmediğinde "
+        "silinir.",
+    ),
+    "Too many requests from your connection. Please try again later or contact the provider directly.": (
+        "Zu viele Anfragen von Ihrem Anschluss. Bitte versuchen Sie es später erneut oder "
+        "wenden Sie sich direkt an den Anbieter.",
+        "طلبات كثيرة جدًا من اتصالك. يرجى المحاولة لاحقًا أو التواصل مع الجهة مباشرة.",
+        "درخواست‌های بیش از حد از اتصال شما. لطفاً بعداً دوباره تلاش کنید یا مستقیماً با "
+        "برگزارکننده تماس بگیرید.",
+        "Забагато запитів з вашого з'єднання. Спробуйте пізніше або зверніться до організатора "
+        "напряму.",
+        "Слишком много запросов с вашего подключения. Попробуйте позже или обратитесь к "
+        "организатору напрямую.",
+        "Bağlantınızdan çok fazla istek geldi. Lütfen daha sonra tekrar deneyin veya doğrudan "
+        "sağlayıcıya başvurun.",
+    ),
+    "The form was too old or sent too quickly. Please send it again.": (
+        "Das Formular war zu alt oder wurde zu schnell gesendet. Bitte senden Sie es erneut.",
+        "كان النموذج قديمًا جدًا أو أُرسل بسرعة كبيرة. يرجى إرساله مرة أخرى.",
+        "فرم خیلی قدیمی بود یا خیلی سریع ارسال شد. لطفاً دوباره ارسال کنید.",
+        "Форма застаріла або була надіслана занадто швидко. Надішліть її ще раз.",
+        "Форма устарела или была отправлена слишком быстро. Отправьте её ещё раз.",
+        "Form çok eskiydi veya çok hızlı gönderildi. Lütfen yeniden gönderin.",
+    ),
 }
 
 # Plural: msgid → per language the list of forms (gettext plural rules of that language).

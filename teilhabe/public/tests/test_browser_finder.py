@@ -23,12 +23,16 @@ def test_the_arabic_finder_is_laid_out_right_to_left(page, directory):
     page.goto("/angebote/ar/")
     assert page.locator("html").get_attribute("dir") == "rtl"
     assert page.get_by_role("heading", level=1).inner_text() == "ابحث عن العروض القريبة منك"
-    brand = page.locator(".brand").bounding_box()
+    brand = page.locator(".finder-brand").bounding_box()
     label = page.locator("label[for=id_q]").bounding_box()
     field = page.locator("#id_q").bounding_box()
     # Right to left: the brand and the labels start at the right edge.
     assert brand["x"] + brand["width"] > 412 - 40
     assert label["x"] + label["width"] > field["x"] + field["width"] - 5
+    # On a phone the results come before the filters.
+    results = page.locator("#results-title").bounding_box()
+    filters = page.locator("#filters-title").bounding_box()
+    assert results["y"] < filters["y"]
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "finder-ar-rtl.png"), full_page=True)
     assert_accessible(page, context="(finder, Arabic)")
@@ -64,3 +68,18 @@ def test_the_finder_works_without_javascript(browser, directory):
     assert "Migrationsberatung für Erwachsene" in page.locator("main").inner_text()
     assert not context.cookies()
     context.close()
+
+
+def test_a_registration_with_a_mistake_shows_the_error_at_the_top_and_at_the_field(page, directory):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto("/angebote/de/?q=Alphabetisierungskurs")
+    page.get_by_role("link", name="Alphabetisierungskurs für Frauen").click()
+    page.get_by_role("link", name="Jetzt anmelden (ohne Konto)").click()
+    page.get_by_label("Ihr Name").fill("Amina")
+    page.get_by_role("button", name="Anmeldung senden").click()
+    summary = page.locator("#form-errors")
+    assert "Bitte korrigieren Sie" in summary.inner_text()
+    assert page.locator("#id_email_error").is_visible()
+    assert page.get_by_label("Ihr Name").input_value() == "Amina"
+    assert_accessible(page, context="(registration form with errors)")
+    assert not page.context.cookies()

@@ -108,3 +108,28 @@ def test_the_finder_and_the_api_use_the_same_filter(client):
     bad = {**params, "alter": "alt"}
     assert client.get(reverse("public:finder", args=["de"]), bad).status_code == 200
     assert "alter" in client.get(reverse("api:offer-list"), bad).json()
+
+
+def test_the_offer_page_says_how_to_take_part_and_links_the_address_to_a_map(client):
+    offer = Offer.objects.get(key="vhs-alphabetisierung-steele")
+    html = client.get(reverse("public:offer", args=["de", offer.code])).content.decode()
+    assert reverse("public:register", args=["de", offer.code]) in html
+    assert "https://www.openstreetmap.org/?mlat=" in html
+    assert "https://www.openstreetmap.org/directions?to=" in html
+    assert "<iframe" not in html and "<script" not in html  # links only, nothing embedded
+    kita = Offer.objects.filter(key__startswith="kita-").first()
+    html = client.get(reverse("public:offer", args=["de", kita.code])).content.decode()
+    assert kita.url in html
+
+
+def test_an_untranslated_offer_stays_visible_and_is_marked(client):
+    offer = Offer.objects.get(key="caritas-schuldnerberatung")
+    offer.translations.filter(language="fa").delete()
+    html = client.get(reverse("public:finder", args=["fa"]), {"q": "Schuldner"}).content.decode()
+    assert offer.title in html
+    assert 'lang="de"' in html and "kern-badge" in html
+
+
+def test_the_login_page_leads_to_the_finder(client):
+    html = client.get(reverse("accounts:login")).content.decode()
+    assert reverse("public:finder", args=["de"]) in html
