@@ -82,7 +82,19 @@ def test_case_worker_registers_works_on_and_hands_over_a_household(page):
 
     page.get_by_role("link", name="Einwilligung erfassen").click()
     assert_accessible(page, context="(consent form)")
-    page.get_by_label("Zweck").fill("Übergabe an die Asylverfahrensberatung")
+    page.get_by_label("Zweck", exact=True).fill("Übergabe an die Asylverfahrensberatung")
+    # What the consent allows and which data it covers: a handover with the basic scope.
+    page.get_by_label("Übergabe des Falls an den Empfänger").check()
+    for category in (
+        "identity",
+        "contact",
+        "languages",
+        "residence",
+        "background",
+        "deadlines",
+        "plan",
+    ):
+        page.locator(f"input[name$='data_categories'][value='{category}']").check()
     page.get_by_label("Diakoniewerk Essen", exact=False).first.check()
     page.get_by_label("Wie erteilt").select_option(
         label="mündlich, mit Sprachmittlung, dokumentiert"

@@ -48,7 +48,7 @@ def test_a_referral_walks_from_sending_to_an_achieved_milestone(page, e2e_server
     page.locator("#id_person").select_option(value=str(data["person_pk"]))
     page.locator("#id_consent").select_option(value=str(data["consent"]))
     page.get_by_label("Name", exact=True).check()
-    page.get_by_label("Sprachen und Dolmetschbedarf").check()
+    page.get_by_label("Sprachen und Bedarf an Sprachmittlung").check()
     page.get_by_label("Jobcenter-Auflage").check()
     page.locator("#id_milestone_type").select_option(
         label="Integrationskurs (BAMF, A1–B1, mit „Leben in Deutschland“)"
