@@ -559,7 +559,9 @@ def integration_budget_for(project: Project) -> BudgetLine:
 def project_commit(*, user: Any, project: Project, committed_on: dt.date) -> Project:
     """Commit the approved amount on the borough's integration budget (Zuwendungsbescheid)."""
     check(user, Action.MANAGE_FINANCE)
-    project = Project.objects.select_for_update().select_related("round").get(pk=project.pk)
+    project = (
+        Project.objects.select_for_update(of=("self",)).select_related("round").get(pk=project.pk)
+    )
     _require_status(project, ProjectStatus.APPROVED)
     step_date_check("day", committed_on, project.decided_on, _("the decision (%(day)s)"))
     commitment = commitment_create(
@@ -602,7 +604,11 @@ def project_report(
 ) -> Project:
     """The final report (Verwendungsnachweis): actual costs, participants, outcomes."""
     check(user, Action.APPLY_PROJECTS, project)
-    project = Project.objects.select_for_update().select_related("commitment").get(pk=project.pk)
+    project = (
+        Project.objects.select_for_update(of=("self",))
+        .select_related("commitment")
+        .get(pk=project.pk)
+    )
     _require_status(project, ProjectStatus.COMMITTED)
     step_date_check(
         "reported_on", reported_on, project.commitment.committed_on, _("the commitment (%(day)s)")
