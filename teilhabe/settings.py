@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from pathlib import Path
 
@@ -69,6 +70,7 @@ INSTALLED_APPS = [
     "teilhabe.cases",
     "teilhabe.steering",
     "teilhabe.volunteers",
+    "teilhabe.opendata",
 ]
 
 MIDDLEWARE = [
@@ -306,6 +308,11 @@ SMALL_NUMBER_THRESHOLD = env_int("SMALL_NUMBER_THRESHOLD", 5, minimum=1)
 SCENARIO = env_str("TEILHABE_SCENARIO", "essen")
 # Demo credentials are printed only when DEBUG is on.
 DEMO_PASSWORD = "Teilhabe-Demo-2017"  # noqa: S105 - a documented demo password, DEBUG only
+# Public address of this server for the IRIs in the open-data catalogue (docs/open-data.md),
+# e.g. https://teilhabe.essen.de; empty: the address a request came to.
+OPENDATA_BASE_URL = env_str("OPENDATA_BASE_URL", "")
+if OPENDATA_BASE_URL and not re.match(r"^https?://[^/]+/?$", OPENDATA_BASE_URL):
+    raise ImproperlyConfigured("OPENDATA_BASE_URL must look like https://host (no path).")
 
 # --- Open API (teilhabe/api, docs/api.md) ------------------------------------------------------
 REST_FRAMEWORK = {

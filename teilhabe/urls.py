@@ -23,6 +23,7 @@ urlpatterns = [
     path("mitmachen/", include("teilhabe.volunteers.public_urls")),
     path("api/v1/", include("teilhabe.api.urls")),
     path("hintergrund/", include("teilhabe.jobs.urls")),
+    path("offene-daten/", include("teilhabe.opendata.urls")),
     path("sprache/", set_language, name="set_language"),
     path("healthz", core_views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
