@@ -19,7 +19,6 @@ run: setup
 	echo "Worker für Hintergrundaufgaben startet …" && \
 	( $(MANAGE) db_worker --no-reload >var/worker.log 2>&1 & echo $$! > var/worker.pid ) && \
 	trap 'kill $$(cat var/worker.pid) 2>/dev/null; rm -f var/worker.pid' EXIT INT TERM; \
-	echo "Teilhabe läuft auf http://$(HOST):$(PORT)/" && \
 	$(MANAGE) runserver --noreload $(HOST):$(PORT)
 
 ## The whole test suite (unit, integration, browser). DATABASE_URL selects the database.

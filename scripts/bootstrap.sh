@@ -14,7 +14,7 @@ for arg in "$@"; do
   case "$arg" in
     --browser) want_browser=1 ;;
     --production) lock=requirements.lock ;;
-    *) echo "Unknown option: $arg (use --browser or --production)" >&2; exit 2 ;;
+    *) echo "Unbekannte Option: $arg (möglich sind --browser und --production)" >&2; exit 2 ;;
   esac
 done
 
@@ -22,11 +22,11 @@ apt_install() {
   local sudo=""
   if [ "$(id -u)" -ne 0 ]; then
     if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then sudo="sudo"; else
-      echo "Missing system packages: $*. Install them with: sudo apt-get install $*" >&2
+      echo "Es fehlen Systempakete: $*. Installieren Sie sie mit: sudo apt-get install $*" >&2
       return 1
     fi
   fi
-  echo "Installing system packages: $*"
+  echo "Systempakete werden installiert: $*"
   $sudo apt-get update -qq || true
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$@" >/dev/null
 }
@@ -48,6 +48,7 @@ fi
 stamp=.venv/.requirements.sha
 sum="$lock $(sha256sum "$lock" | cut -d' ' -f1)"
 if [ "$(cat "$stamp" 2>/dev/null)" != "$sum" ]; then
+  echo "Python-Pakete werden installiert ($lock) …"
   .venv/bin/python -m pip install --quiet --upgrade pip
   .venv/bin/python -m pip install --quiet -r "$lock"
   echo "$sum" > "$stamp"
@@ -56,6 +57,7 @@ fi
 nstamp=node_modules/.lock.sha
 nsum=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ "$(cat "$nstamp" 2>/dev/null)" != "$nsum" ]; then
+  echo "Oberflächen-Bibliotheken werden installiert (npm) …"
   npm ci --no-audit --no-fund --loglevel=error
   echo "$nsum" > "$nstamp"
 fi

@@ -16,5 +16,5 @@ RULES = {
     "api:hsds-service": rule(PUBLIC, kwargs=lambda cast: {"id": cast.own_offer.code}),
     "api:schema": rule(PUBLIC),
     "api:docs": rule(PUBLIC),
-    "api:redoc": rule(PUBLIC),
+    "api:redoc": rule(PUBLIC, ok=302, note="the former ReDoc page leads to the docs page"),
 }

@@ -13,6 +13,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from teilhabe.audit import display
 from teilhabe.core.models import CodedModel
 
 
@@ -77,6 +78,19 @@ class AuditEntry(CodedModel):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.user_label} {self.action} {self.record_type}"
+
+    # What a reader sees (teilhabe/audit/display.py): names and details in their language.
+    @property
+    def detail_display(self) -> str:
+        return display.detail_label(self.detail)
+
+    @property
+    def record_type_display(self) -> str:
+        return display.record_type_label(self.record_type)
+
+    @property
+    def user_display(self) -> str:
+        return display.user_label(self.user_label)
 
     def save(self, *args, **kwargs):
         if self.pk is not None:

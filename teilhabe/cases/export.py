@@ -198,10 +198,10 @@ def _export_json(r: Records) -> dict[str, Any]:
         "accesses": [
             {
                 "at": _json_value(e.at),
-                "who": e.user_label,
+                "who": e.user_display,
                 "action": e.action,
                 "action_label": e.get_action_display(),
-                "record_type": _record_type_label(e.record_type),
+                "record_type": e.record_type_display,
             }
             for e in r.accesses
         ],
@@ -229,13 +229,6 @@ def _shared_field_labels(referral) -> list[str]:
 
     labels = dict(SharedField.choices)
     return [str(labels.get(code, code)) for code in referral.shared_fields or []]
-
-
-def _record_type_label(record_type: str) -> str:
-    try:
-        return str(apps.get_model(record_type)._meta.verbose_name)
-    except (LookupError, ValueError):
-        return record_type
 
 
 # -- readable (PDF) ---------------------------------------------------------------------
@@ -536,15 +529,14 @@ def _readable(r: Records) -> list[Section]:
         for x in r.referrals
     ]
     sections.append(Section("sharing", _("Data passed on"), sharing, _("Nothing passed on.")))
-    system = _("system")
     sections.append(
         Section(
             "accesses",
             _("Who accessed your data"),
             [
                 Entry(
-                    f"{_when(e.at)} – {e.user_label or system}",
-                    [(_("What"), f"{e.get_action_display()}: {_record_type_label(e.record_type)}")],
+                    f"{_when(e.at)} – {e.user_display}",
+                    [(_("What"), f"{e.get_action_display()}: {e.record_type_display}")],
                 )
                 for e in r.accesses
             ],

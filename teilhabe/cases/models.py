@@ -138,9 +138,15 @@ class Person(CodedModel):
     trauma = models.BooleanField(_("trauma"), default=False)
     health_notes = models.TextField(_("health and vulnerability notes"), blank=True)
     # Derived keys for search and the duplicate check (set by the services, see names.py).
-    search_name = models.CharField(max_length=600, blank=True, editable=False)
-    family_key = models.CharField(max_length=60, blank=True, editable=False)
-    given_key = models.CharField(max_length=60, blank=True, editable=False)
+    search_name = models.CharField(
+        max_length=600, blank=True, editable=False, verbose_name=_("search name")
+    )
+    family_key = models.CharField(
+        max_length=60, blank=True, editable=False, verbose_name=_("family key")
+    )
+    given_key = models.CharField(
+        max_length=60, blank=True, editable=False, verbose_name=_("given key")
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("changed"), auto_now=True)
     anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)

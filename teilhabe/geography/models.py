@@ -35,10 +35,10 @@ class Area(CodedModel):
     area_km2 = models.DecimalField(
         _("area in km²"), max_digits=8, decimal_places=2, null=True, blank=True
     )
-    min_lon = models.FloatField(null=True, blank=True, editable=False)
-    min_lat = models.FloatField(null=True, blank=True, editable=False)
-    max_lon = models.FloatField(null=True, blank=True, editable=False)
-    max_lat = models.FloatField(null=True, blank=True, editable=False)
+    min_lon = models.FloatField(_("westernmost longitude"), null=True, blank=True, editable=False)
+    min_lat = models.FloatField(_("southernmost latitude"), null=True, blank=True, editable=False)
+    max_lon = models.FloatField(_("easternmost longitude"), null=True, blank=True, editable=False)
+    max_lat = models.FloatField(_("northernmost latitude"), null=True, blank=True, editable=False)
 
     class Meta:
         abstract = True

@@ -249,7 +249,12 @@ class ResidenceTitle(PersonRecord):
     note = models.CharField(_("note"), max_length=300, blank=True)
     # The automatic deadline to apply for an extension (created once, see services).
     expiry_deadline = models.ForeignKey(
-        Deadline, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        Deadline,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("expiry deadline"),
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("by")
@@ -324,7 +329,12 @@ class ResidenceObligation(PersonRecord):
     # Set by the daily review when a job or training could lift the obligation.
     may_be_lifted_since = models.DateField(_("may be lifted since"), null=True, blank=True)
     application_deadline = models.ForeignKey(
-        Deadline, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        Deadline,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("application deadline"),
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("by")
@@ -384,13 +394,28 @@ class AsylumProcedure(PersonRecord):
     lawsuit_filed_on = models.DateField(_("lawsuit filed on"), null=True, blank=True)
     escalated_at = models.DateTimeField(_("escalated"), null=True, blank=True)
     remedy_deadline = models.ForeignKey(
-        Deadline, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        Deadline,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("remedy deadline"),
     )
     preparation_deadline = models.ForeignKey(
-        Deadline, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        Deadline,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("preparation deadline"),
     )
     interview_appointment = models.ForeignKey(
-        Appointment, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        Appointment,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("interview appointment"),
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("by")

@@ -145,7 +145,7 @@ class Location(CodedModel):
         _("standard system (Kita, school)"), default=False, editable=False
     )
     kind = models.CharField(_("kind"), max_length=40, blank=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
 
     class Meta:
         verbose_name = _("location")
@@ -197,7 +197,9 @@ class Offer(CodedModel):
         _("languages spoken"), default=list, blank=True, help_text=_("ISO 639-1 codes")
     )
     # ",de,ar," – the languages as text, so that every database can filter by one of them.
-    languages_index = models.CharField(max_length=200, blank=True, editable=False)
+    languages_index = models.CharField(
+        max_length=200, blank=True, editable=False, verbose_name=_("languages index")
+    )
     is_free = models.BooleanField(_("free of charge"), default=True)
     cost = models.DecimalField(
         _("cost in euro"), max_digits=8, decimal_places=2, null=True, blank=True
@@ -225,8 +227,8 @@ class Offer(CodedModel):
         _("status"), max_length=16, choices=OfferStatus.choices, default=OfferStatus.DRAFT
     )
     last_reviewed = models.DateField(_("last reviewed"), null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    updated_at = models.DateTimeField(auto_now=True, db_index=True, verbose_name=_("updated at"))
 
     objects = OfferQuerySet.as_manager()
 
@@ -397,7 +399,7 @@ class OfferTranslation(CodedModel):
     )
     source_hash = models.CharField(_("German text it was made from"), max_length=16)
     outdated = models.BooleanField(_("outdated"), default=False)
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
 
     class Meta:
         verbose_name = _("translation")

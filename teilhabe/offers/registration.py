@@ -62,7 +62,10 @@ def registration_request_create(
             consent_text=consent_text,
         )
         audit_record(
-            user=user, action=AuditAction.CREATE, obj=request, detail="Anmeldung über den Finder"
+            user=user,
+            action=AuditAction.CREATE,
+            obj=request,
+            detail="registration through the finder",
         )
         # The task row commits with the request (database backend), or neither does.
         notify_registration_request.enqueue(code=str(request.code), base_url=base_url)
@@ -81,7 +84,7 @@ def registration_request_set_status(
         request.handled_at = timezone.now()
         request.handled_by = user
         request.save(update_fields=["status", "handled_at", "handled_by"])
-        audit_record(user=user, action=AuditAction.UPDATE, obj=request, detail=f"Status: {status}")
+        audit_record(user=user, action=AuditAction.UPDATE, obj=request, detail=f"status: {status}")
     return request
 
 

@@ -356,7 +356,7 @@ def registration_list(request):
     if status in RegistrationStatus.values:
         qs = qs.filter(status=status)
     page = Paginator(qs, 50).get_page(request.GET.get("seite"))
-    audit_read_many(request, page.object_list, detail="Anmeldungen über den Angebotsfinder")
+    audit_read_many(request, page.object_list, detail="registrations through the finder")
     query = request.GET.copy()
     query.pop("seite", None)
     return render(

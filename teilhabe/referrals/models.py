@@ -228,8 +228,12 @@ class ReferralEvent(models.Model):
         verbose_name=_("organisation"),
     )
     kind = models.CharField(_("kind"), max_length=16, choices=EventKind.choices)
-    from_status = models.CharField(max_length=16, choices=ReferralStatus.choices, blank=True)
-    to_status = models.CharField(max_length=16, choices=ReferralStatus.choices, blank=True)
+    from_status = models.CharField(
+        max_length=16, choices=ReferralStatus.choices, blank=True, verbose_name=_("from status")
+    )
+    to_status = models.CharField(
+        max_length=16, choices=ReferralStatus.choices, blank=True, verbose_name=_("to status")
+    )
     text = models.TextField(_("text"), blank=True)
 
     class Meta:
@@ -249,7 +253,10 @@ class DeliveryMode(models.TextChoices):
 
 class NotificationPreference(models.Model):
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preference"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notification_preference",
+        verbose_name=_("user"),
     )
     mode = models.CharField(
         _("e-mail"), max_length=16, choices=DeliveryMode.choices, default=DeliveryMode.IMMEDIATE
@@ -267,15 +274,23 @@ class Notification(CodedModel):
     """An in-app notification. Its text names organisations and offers, never persons."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notifications",
+        verbose_name=_("user"),
     )
     referral = models.ForeignKey(
-        Referral, on_delete=models.CASCADE, null=True, blank=True, related_name="notifications"
+        Referral,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="notifications",
+        verbose_name=_("referral"),
     )
     text = models.CharField(_("text"), max_length=300)
-    created_at = models.DateTimeField(auto_now_add=True)
-    read_at = models.DateTimeField(null=True, blank=True)
-    emailed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    read_at = models.DateTimeField(null=True, blank=True, verbose_name=_("read at"))
+    emailed_at = models.DateTimeField(null=True, blank=True, verbose_name=_("emailed at"))
 
     class Meta:
         verbose_name = _("notification")

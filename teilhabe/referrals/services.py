@@ -328,7 +328,7 @@ def _milestone_effect(referral: Referral, status: str, user: Any) -> None:
         user=user,
         action=AuditAction.CREATE if created else AuditAction.UPDATE,
         obj=milestone,
-        detail=f"{milestone.type.key}: {milestone.status} (Vermittlung {referral.code})",
+        detail=f"{milestone.type.key}: {milestone.status} (referral {referral.code})",
     )
 
 

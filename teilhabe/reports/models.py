@@ -34,7 +34,12 @@ class Report(CodedModel):
     # The narrative part of a Verwendungsnachweis, written by the city.
     narrative = models.JSONField(_("narrative"), default=dict, blank=True)
     job = models.ForeignKey(
-        "jobs.Job", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        "jobs.Job",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("job"),
     )
     figures = models.JSONField(_("figures"), default=dict, blank=True)
     digest = models.CharField(_("checksum of the figures"), max_length=64, blank=True)

@@ -191,18 +191,24 @@ class Volunteer(CodedModel):
     # {"ar": 4, "de": 3}: language code → LanguageLevel; ``language_index`` is "|ar:4|de:3|"
     # for matching (a quick search, and no JSON to decode for thousands of candidates).
     languages = models.JSONField(_("languages"), default=dict, blank=True)
-    language_index = models.CharField(max_length=200, blank=True, editable=False)
+    language_index = models.CharField(
+        max_length=200, blank=True, editable=False, verbose_name=_("language index")
+    )
     skills = models.JSONField(_("skills and fields of activity"), default=list, blank=True)
-    skills_mask = models.BigIntegerField(default=0, editable=False)
+    skills_mask = models.BigIntegerField(default=0, editable=False, verbose_name=_("skills mask"))
     districts = models.ManyToManyField(
         District, blank=True, related_name="+", verbose_name=_("districts (Stadtteile)")
     )
     # "|13|39|": ids of ``districts``, kept in step by the services, read by matching.
-    district_index = models.CharField(max_length=400, blank=True, editable=False)
+    district_index = models.CharField(
+        max_length=400, blank=True, editable=False, verbose_name=_("district index")
+    )
     # The day until which (exclusive) every requirement that blocks placement has a valid
     # record (None: one is missing). Kept in step by ``services.volunteer_refresh_placeable``;
     # matching filters on it instead of joining the records.
-    placeable_until = models.DateField(null=True, blank=True, editable=False)
+    placeable_until = models.DateField(
+        null=True, blank=True, editable=False, verbose_name=_("placeable until")
+    )
     availability_mask = models.BigIntegerField(_("available"), default=0)
     available_from = models.DateField(_("available from"), null=True, blank=True)
     available_until = models.DateField(_("available until"), null=True, blank=True)
@@ -466,10 +472,20 @@ class VolunteerRequest(CodedModel):
     # About a person: only under a consent that names the contact point's organisation; the
     # volunteer sees ``shared`` (chosen fields, copied when sent) while the consent stands.
     case = models.ForeignKey(
-        Case, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        Case,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("case"),
     )
     person = models.ForeignKey(
-        Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        Person,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("person"),
     )
     consent = models.ForeignKey(
         Consent,
@@ -543,21 +559,32 @@ class Inquiry(CodedModel):
     """One volunteer asked for one request, with a signed, expiring answer link."""
 
     request = models.ForeignKey(
-        VolunteerRequest, on_delete=models.CASCADE, related_name="inquiries"
+        VolunteerRequest,
+        on_delete=models.CASCADE,
+        related_name="inquiries",
+        verbose_name=_("request"),
     )
-    volunteer = models.ForeignKey(Volunteer, on_delete=models.CASCADE, related_name="inquiries")
-    channel = models.CharField(max_length=8, choices=Channel.choices, default=Channel.EMAIL)
+    volunteer = models.ForeignKey(
+        Volunteer, on_delete=models.CASCADE, related_name="inquiries", verbose_name=_("volunteer")
+    )
+    channel = models.CharField(
+        max_length=8, choices=Channel.choices, default=Channel.EMAIL, verbose_name=_("channel")
+    )
     asked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("asked by"),
     )
-    asked_at = models.DateTimeField(default=timezone.now)
-    expires_at = models.DateTimeField()
+    asked_at = models.DateTimeField(default=timezone.now, verbose_name=_("asked at"))
+    expires_at = models.DateTimeField(verbose_name=_("expires at"))
     answer = models.CharField(
         _("answer"), max_length=12, choices=Answer.choices, default=Answer.PENDING
     )
-    answered_at = models.DateTimeField(null=True, blank=True)
-    score = models.IntegerField(default=0)
-    sent_at = models.DateTimeField(null=True, blank=True)
+    answered_at = models.DateTimeField(null=True, blank=True, verbose_name=_("answered at"))
+    score = models.IntegerField(default=0, verbose_name=_("score"))
+    sent_at = models.DateTimeField(null=True, blank=True, verbose_name=_("sent at"))
 
     class Meta:
         verbose_name = _("inquiry")
@@ -581,12 +608,17 @@ class Inquiry(CodedModel):
 
 class Assignment(CodedModel):
     request = models.ForeignKey(
-        VolunteerRequest, on_delete=models.PROTECT, related_name="assignments"
+        VolunteerRequest,
+        on_delete=models.PROTECT,
+        related_name="assignments",
+        verbose_name=_("request"),
     )
-    volunteer = models.ForeignKey(Volunteer, on_delete=models.CASCADE, related_name="assignments")
+    volunteer = models.ForeignKey(
+        Volunteer, on_delete=models.CASCADE, related_name="assignments", verbose_name=_("volunteer")
+    )
     starts_on = models.DateField(_("from"))
     ends_on = models.DateField(_("until"), null=True, blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(default=timezone.now, verbose_name=_("created at"))
 
     class Meta:
         verbose_name = _("assignment")
@@ -609,7 +641,9 @@ class Assignment(CodedModel):
 
 
 class HoursEntry(models.Model):
-    volunteer = models.ForeignKey(Volunteer, on_delete=models.CASCADE, related_name="hours")
+    volunteer = models.ForeignKey(
+        Volunteer, on_delete=models.CASCADE, related_name="hours", verbose_name=_("volunteer")
+    )
     assignment = models.ForeignKey(
         Assignment,
         on_delete=models.SET_NULL,
@@ -627,9 +661,13 @@ class HoursEntry(models.Model):
     other_organisation = models.CharField(_("for another organisation"), max_length=200, blank=True)
     note = models.CharField(_("note"), max_length=300, blank=True)
     logged_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("logged by"),
     )
-    logged_at = models.DateTimeField(default=timezone.now)
+    logged_at = models.DateTimeField(default=timezone.now, verbose_name=_("logged at"))
 
     class Meta:
         verbose_name = _("hours")
@@ -653,12 +691,23 @@ class CardCriteria(models.Model):
     the row without municipality is the default)."""
 
     municipality = models.OneToOneField(
-        Municipality, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+        Municipality,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("municipality"),
     )
-    hours_per_week = models.DecimalField(max_digits=5, decimal_places=2, default=5)
-    hours_per_year = models.DecimalField(max_digits=6, decimal_places=2, default=250)
-    years = models.PositiveSmallIntegerField(default=2)
-    excludes_flat_rate_allowance = models.BooleanField(default=True)
+    hours_per_week = models.DecimalField(
+        max_digits=5, decimal_places=2, default=5, verbose_name=_("hours per week")
+    )
+    hours_per_year = models.DecimalField(
+        max_digits=6, decimal_places=2, default=250, verbose_name=_("hours per year")
+    )
+    years = models.PositiveSmallIntegerField(default=2, verbose_name=_("years"))
+    excludes_flat_rate_allowance = models.BooleanField(
+        default=True, verbose_name=_("excludes flat rate allowance")
+    )
 
     class Meta:
         verbose_name = _("Ehrenamtskarte criteria")

@@ -14,4 +14,4 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         n = cases_demo_load(folder=scenario_folder(options["scenario"]))
-        self.stdout.write(self.style.SUCCESS(f"{n} demo household(s) created."))
+        self.stdout.write(self.style.SUCCESS(f"Demo-Haushalte angelegt: {n}."))
