@@ -88,7 +88,7 @@ def test_the_publish_button_sends_the_administrator_to_the_job(storage, client_a
 
 def test_the_command_publishes_and_can_queue(storage, cast, capsys):
     call_command("opendata_publish")
-    assert "25 files written" in capsys.readouterr().out
+    assert "25 Dateien geschrieben" in capsys.readouterr().out
     call_command("opendata_publish", "--queue", "--user", cast.user(Role.ADMIN).email)
     assert Job.objects.filter(kind="opendata.publish", status=JobStatus.SUCCEEDED).exists()
 

@@ -31,7 +31,7 @@ class Command(BaseCommand):
                 job = opendata_publish_start(user=account)
             except PermissionDenied:
                 raise CommandError(f"{user} may not manage background tasks.") from None
-            self.stdout.write(f"Job {job.code} queued.")
+            self.stdout.write(f"Auftrag {job.code} eingereiht.")
             return
 
         def progress(done, total, message):
@@ -40,5 +40,6 @@ class Command(BaseCommand):
 
         result = opendata_publish(progress=progress)
         self.stdout.write(
-            f"Open data: {len(result.written)} files written, {len(result.unchanged)} unchanged."
+            f"Offene Daten: {len(result.written)} Dateien geschrieben, "
+            f"{len(result.unchanged)} unverändert."
         )
