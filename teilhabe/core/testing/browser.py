@@ -151,7 +151,7 @@ def e2e_server():
         stdout=subprocess.DEVNULL,
         stderr=open(tmp / "server.log", "w"),  # noqa: SIM115
     )
-    if not wait_for_health(server.url, seconds=30, running=lambda: proc.poll() is None):
+    if not wait_for_health(server.url, seconds=120, running=lambda: proc.poll() is None):
         proc.kill()
         raise RuntimeError("e2e server did not start:\n" + (tmp / "server.log").read_text())
     try:
