@@ -6,14 +6,17 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from teilhabe.cases.models import (
+    BarrierCategory,
     CaseKind,
     Consent,
     ConsentPurpose,
     ContactNote,
     DataCategory,
     Deadline,
+    Institution,
     MilestoneStatus,
     MilestoneType,
+    NoteKind,
     Person,
     SharingScope,
 )
@@ -91,12 +94,41 @@ class NoteForm(forms.ModelForm):
     def __init__(self, *args, persons=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = Person.objects.filter(pk__in=[p.pk for p in persons])
+        # A structural barrier has its own form (with kind of barrier and institution).
+        self.fields["kind"].choices = [
+            c for c in self.fields["kind"].choices if c[0] != NoteKind.BARRIER
+        ]
 
     def clean_date(self):
         date = self.cleaned_data["date"]
         if date > timezone.localdate():
             raise ValidationError(_("A contact cannot lie in the future."))
         return date
+
+
+class BarrierForm(forms.ModelForm):
+    """A structural barrier: a standard system failed the person (counted, without names, per
+    institution and quarter on the steering pages)."""
+
+    class Meta:
+        model = ContactNote
+        fields = ["date", "institution", "barrier_category", "text", "person"]
+        widgets = {"date": DateInput(), "text": forms.Textarea(attrs={"rows": 3})}
+        labels = {"text": _("What happened")}
+        help_texts = {
+            "text": _(
+                "Describe the barrier, not the person: steering sees only how often it occurs "
+                "per institution."
+            )
+        }
+
+    def __init__(self, *args, persons=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = Person.objects.filter(pk__in=[p.pk for p in persons])
+        self.fields["institution"].queryset = Institution.objects.filter(is_active=True)
+        self.fields["barrier_category"].queryset = BarrierCategory.objects.filter(is_active=True)
+        self.fields["institution"].required = True
+        self.fields["barrier_category"].required = True
 
 
 class DeadlineForm(forms.ModelForm):

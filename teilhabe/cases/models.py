@@ -342,6 +342,40 @@ class NoteKind(models.TextChoices):
     HOME_VISIT = "home_visit", _("home visit")
     ACCOMPANIMENT = "accompaniment", _("accompaniment to an authority")
     OTHER = "other", _("other")
+    BARRIER = "barrier", _("structural barrier")
+
+
+class _Catalogue(models.Model):
+    """A small list kept as data (German defaults in a migration, editable in the admin)."""
+
+    key = models.SlugField(_("key"), max_length=60, unique=True)
+    name = models.CharField(_("name"), max_length=120)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class BarrierCategory(_Catalogue):
+    """What kind of structural barrier a case worker met (e.g. no interpreter, waiting list)."""
+
+    class Meta(_Catalogue.Meta):
+        verbose_name = _("kind of barrier")
+        verbose_name_plural = _("kinds of barrier")
+
+
+class Institution(_Catalogue):
+    """A standard-system institution a structural barrier is recorded against (Jobcenter,
+    Ausländerbehörde, school …)."""
+
+    class Meta(_Catalogue.Meta):
+        verbose_name = _("institution")
+        verbose_name_plural = _("institutions")
 
 
 class ContactNote(_CaseRecord):
@@ -355,11 +389,41 @@ class ContactNote(_CaseRecord):
     )
     topics = models.CharField(_("topics"), max_length=200, blank=True)
     text = models.TextField(_("note"))
+    # Only for the kind "structural barrier": where a standard system failed the person.
+    barrier_category = models.ForeignKey(
+        BarrierCategory,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("kind of barrier"),
+    )
+    institution = models.ForeignKey(
+        Institution,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("institution"),
+    )
 
     class Meta:
         verbose_name = _("contact note")
         verbose_name_plural = _("contact notes")
         ordering = ["-date", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(kind="barrier", barrier_category__isnull=False, institution__isnull=False)
+                    | (
+                        ~Q(kind="barrier")
+                        & Q(barrier_category__isnull=True, institution__isnull=True)
+                    )
+                ),
+                name="cases_barrier_note_has_category_and_institution",
+            )
+        ]
+        indexes = [models.Index(fields=["kind", "date"], name="cases_note_kind_date")]
 
     def __str__(self) -> str:
         return f"{self.date:%d.%m.%Y} {self.get_kind_display()}"

@@ -175,7 +175,7 @@ def case_file(user: Any, case: Case) -> dict:
     notes = list(
         visible(user, Action.VIEW_CASES, ContactNote)
         .filter(case=case)
-        .select_related("created_by", "person")
+        .select_related("created_by", "person", "institution", "barrier_category")
     )
     deadlines = list(
         visible(user, Action.VIEW_CASES, Deadline).filter(case=case).select_related("person")

@@ -31,6 +31,7 @@ from teilhabe.cases.models import (
     Milestone,
     MilestoneStatus,
     MilestoneType,
+    NoteKind,
     Person,
     SharingGrant,
     SharingScope,
@@ -217,6 +218,42 @@ def case_close(*, user: Any, case: Case, closed_on: datetime.date, reason: str) 
 def note_add(*, user: Any, case: Case, data: dict[str, Any]) -> ContactNote:
     check(user, Action.EDIT_CASES, case)
     note = ContactNote.objects.create(case=case, created_by=user, **data)
+    audit_record(user=user, action=AuditAction.CREATE, obj=note)
+    return note
+
+
+@transaction.atomic
+def barrier_record(*, user: Any, case: Case, data: dict[str, Any]) -> ContactNote:
+    """Record a structural barrier: a note of the kind "structural barrier" with the
+    institution and the kind of barrier (both required; the day neither in the future nor
+    before the case was opened)."""
+    check(user, Action.EDIT_CASES, case)
+    errors: dict[str, list[str]] = {}
+    for name, message in (
+        ("institution", _("Choose the institution.")),
+        ("barrier_category", _("Choose the kind of barrier.")),
+    ):
+        if data.get(name) is None:
+            errors[name] = [message]
+    if not (data.get("text") or "").strip():
+        errors["text"] = [_("Describe what happened.")]
+    day = data.get("date") or timezone.localdate()
+    if day > timezone.localdate():
+        errors["date"] = [_("A contact cannot lie in the future.")]
+    elif day < case.opened_on:
+        errors["date"] = [_("The day lies before the case was opened.")]
+    if errors:
+        raise ValidationError(errors)
+    note = ContactNote.objects.create(
+        case=case,
+        created_by=user,
+        kind=NoteKind.BARRIER,
+        date=day,
+        text=data["text"].strip(),
+        institution=data["institution"],
+        barrier_category=data["barrier_category"],
+        person=data.get("person"),
+    )
     audit_record(user=user, action=AuditAction.CREATE, obj=note)
     return note
 

@@ -54,6 +54,7 @@ RULES = {
     "cases:consent_revoke": rule(CASE_ROLES, kwargs=_consent, **POST),
     "cases:case": rule(CASE_ROLES, kwargs=_case),
     "cases:note_add": rule(CASE_ROLES, kwargs=_case, **POST),
+    "cases:barrier_add": rule(CASE_ROLES, kwargs=_case, **POST),
     "cases:deadline_add": rule(CASE_ROLES, kwargs=_case, **POST),
     "cases:appointment_add": rule(CASE_ROLES, kwargs=_case, **POST),
     "cases:document_add": rule(CASE_ROLES, kwargs=_case, **POST),

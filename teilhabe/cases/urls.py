@@ -24,6 +24,7 @@ urlpatterns = [
     path("einwilligung/<uuid:code>/widerrufen/", views.consent_revoke, name="consent_revoke"),
     path("fall/<uuid:code>/", views.case, name="case"),
     path("fall/<uuid:code>/notiz/", views.note_add, name="note_add"),
+    path("fall/<uuid:code>/huerde/", views.barrier_add, name="barrier_add"),
     path("fall/<uuid:code>/frist/", views.deadline_add, name="deadline_add"),
     path("fall/<uuid:code>/termin/", views.appointment_add, name="appointment_add"),
     path("fall/<uuid:code>/dokument/", views.document_add, name="document_add"),

@@ -23,6 +23,7 @@ from teilhabe.cases.duplicates import find_duplicates
 from teilhabe.cases.export import export_language, person_export, person_export_readable
 from teilhabe.cases.forms import (
     AppointmentForm,
+    BarrierForm,
     CaseloadFilterForm,
     CloseForm,
     ConsentForm,
@@ -512,6 +513,8 @@ def _case_context(request, case: Case, **forms) -> dict:
         "owner": case.organisation_id in {g.organisation_id for g in grants(request.user)},
         "note_form": forms.get("note_form")
         or NoteForm(prefix="note", persons=persons, initial={"date": timezone.localdate()}),
+        "barrier_form": forms.get("barrier_form")
+        or BarrierForm(prefix="barrier", persons=persons, initial={"date": timezone.localdate()}),
         "deadline_form": forms.get("deadline_form")
         or DeadlineForm(prefix="deadline", persons=persons),
         "appointment_form": forms.get("appointment_form") or AppointmentForm(prefix="appointment"),
@@ -559,6 +562,26 @@ def note_add(request, code):
         messages.success(request, _("The note has been saved."))
         return redirect("cases:case", code=obj.code)
     return _render_case(request, obj, status=400, note_form=form)
+
+
+@require(Action.EDIT_CASES)
+def barrier_add(request, code):
+    obj = _case_for(request, code, Action.EDIT_CASES)
+    if (response := _post_only(request)) is not None:
+        return response
+    persons = list(
+        visible(request.user, Action.VIEW_CASES, Person).filter(household=obj.household_id)
+    )
+    form = BarrierForm(request.POST, prefix="barrier", persons=persons)
+    if form.is_valid():
+        try:
+            services.barrier_record(user=request.user, case=obj, data=form.cleaned_data)
+        except ValidationError as exc:
+            add_service_error(form, exc, "text")
+        else:
+            messages.success(request, _("The structural barrier has been recorded."))
+            return redirect("cases:case", code=obj.code)
+    return _render_case(request, obj, status=400, barrier_form=form)
 
 
 @require(Action.EDIT_CASES)

@@ -26,7 +26,7 @@ from teilhabe.finance.models import (
     Project,
 )
 from teilhabe.geography.models import Borough
-from teilhabe.steering.suppression import suppress, suppress_row
+from teilhabe.steering.suppression import Figure, protect, suppress, suppress_row, threshold
 
 
 def _money(value) -> str:
@@ -191,22 +191,49 @@ def housing_section(start: datetime.date, end: datetime.date) -> dict:
     return {"in_shelters": str(suppress(in_shelters)), "moves": str(suppress(moves))}
 
 
-def barriers_section(start: datetime.date, end: datetime.date) -> dict | None:
-    """Structural barriers recorded in case notes (when the case notes know them)."""
-    from teilhabe.cases.models import ContactNote
+def barriers_section(start: datetime.date, end: datetime.date) -> dict:
+    """Structural barriers recorded in case notes in the period, per institution (and per
+    kind of barrier), each list protected with its total as one group."""
+    from teilhabe.cases.models import BarrierCategory, ContactNote, Institution, NoteKind
 
-    if "barrier_institution" not in {f.name for f in ContactNote._meta.get_fields()}:
-        return None
-    counts = dict(
-        ContactNote.objects.filter(date__gte=start, date__lte=end)
-        .exclude(barrier_institution="")
-        .values_list("barrier_institution")
-        .annotate(n=Count("pk"))
+    notes = ContactNote.objects.filter(kind=NoteKind.BARRIER, date__gte=start, date__lte=end)
+    per_institution = dict(notes.values_list("institution_id").annotate(n=Count("pk")))
+    per_kind = dict(notes.values_list("barrier_category_id").annotate(n=Count("pk")))
+    institutions = [
+        i
+        for i in Institution.objects.order_by("position", "name")
+        if i.is_active or i.pk in per_institution
+    ]
+    kinds = [
+        c
+        for c in BarrierCategory.objects.order_by("position", "name")
+        if c.is_active or c.pk in per_kind
+    ]
+    # Both lists share one total: protect them together.
+    values = {("i", i.key): per_institution.get(i.pk, 0) for i in institutions}
+    values |= {("k", c.key): per_kind.get(c.pk, 0) for c in kinds}
+    values[("total",)] = sum(per_institution.values())
+    hidden = protect(
+        values,
+        [
+            (("total",), [("i", i.key) for i in institutions]),
+            (("total",), [("k", c.key) for c in kinds]),
+        ],
     )
-    cells, total = _row(counts)
+
+    def shown(key) -> str:
+        return str(Figure(None if key in hidden else values[key], threshold()))
+
     return {
-        "rows": [{"institution": k, "count": v} for k, v in sorted(cells.items())],
-        "total": total,
+        "rows": [
+            {"institution": i.name, "count": shown(("i", i.key))}
+            for i in institutions
+            if per_institution.get(i.pk)
+        ],
+        "kinds": [
+            {"kind": c.name, "count": shown(("k", c.key))} for c in kinds if per_kind.get(c.pk)
+        ],
+        "total": shown(("total",)),
     }
 
 

@@ -231,14 +231,23 @@ def _status_report(out, report, f: dict) -> None:
         f"{f['housing']['moves']}."
     )
     h("9. Strukturelle Hürden")
-    if f.get("barriers"):
+    barriers = f.get("barriers") or {}
+    if barriers.get("rows"):
+        out.para(
+            "Von Fallbearbeitenden erfasste Fälle, in denen ein Regelsystem versagt hat "
+            "(Fallnotizen der Art „Strukturelle Hürde“ im Zeitraum)."
+        )
         out.table(
-            ["Institution", "Meldungen"],
-            [[r["institution"], r["count"]] for r in f["barriers"]["rows"]]
-            + [["Gesamt", f["barriers"]["total"]]],
+            ["Institution", "Hürden"],
+            [[r["institution"], r["count"]] for r in barriers["rows"]]
+            + [["Gesamt", barriers["total"]]],
+        )
+        out.table(
+            ["Art der Hürde", "Hürden"],
+            [[r["kind"], r["count"]] for r in barriers["kinds"]] + [["Gesamt", barriers["total"]]],
         )
     else:
-        out.para("Strukturelle Hürden werden in dieser Installation noch nicht erfasst.")
+        out.para("Im Zeitraum wurden keine strukturellen Hürden erfasst.")
 
 
 NARRATIVE_FIELDS = [

@@ -14,12 +14,16 @@ from django.utils import timezone
 
 from teilhabe.accounts.models import User
 from teilhabe.cases.models import (
+    BarrierCategory,
     Case,
     CaseKind,
+    ContactNote,
     Household,
+    Institution,
     Milestone,
     MilestoneStatus,
     MilestoneType,
+    NoteKind,
     Person,
 )
 from teilhabe.geography.models import District
@@ -36,7 +40,10 @@ def steering_demo_load(*, folder: Path | None = None, today: datetime.date | Non
     default: the ``SCENARIO`` setting); returns how many were created."""
     folder = folder or scenario_folder()
     path = folder / "steering_history.toml"
-    if not path.exists() or Household.objects.filter(name__startswith=f"{PREFIX} ").exists():
+    if not path.exists():
+        return 0
+    if Household.objects.filter(name__startswith=f"{PREFIX} ").exists():
+        barriers_demo_load(folder=folder, today=today)  # histories loaded before barriers
         return 0
     from teilhabe.offers.models import Offer, OfferStatus
     from teilhabe.referrals.models import Referral
@@ -133,7 +140,51 @@ def steering_demo_load(*, folder: Path | None = None, today: datetime.date | Non
                             today,
                         )
             created += 1
+    barriers_demo_load(folder=folder, today=today)
     return created
+
+
+def barriers_demo_load(*, folder: Path | None = None, today: datetime.date | None = None) -> int:
+    """Structural barriers on the history cases (``[barriers]`` of ``steering_history.toml``),
+    unless they have some; returns how many notes were created."""
+    folder = folder or scenario_folder()
+    data = tomllib.loads((folder / "steering_history.toml").read_text(encoding="utf-8"))
+    spec = data.get("barriers")
+    cases = Case.objects.filter(household__name__startswith=f"{PREFIX} ").order_by("pk")
+    if not spec or ContactNote.objects.filter(case__in=cases, kind=NoteKind.BARRIER).exists():
+        return 0
+    rnd = random.Random(data["seed"] + 1)  # noqa: S311 - demo data, reproducible on purpose
+    today = today or timezone.localdate()
+    institutions = {i.key: i for i in Institution.objects.filter(key__in=spec["institutions"])}
+    categories = {c.key: c for c in BarrierCategory.objects.filter(key__in=spec["categories"])}
+    i_keys = [k for k in spec["institutions"] if k in institutions]
+    c_keys = [k for k in spec["categories"] if k in categories]
+    if not i_keys or not c_keys:
+        return 0
+    notes = []
+    for case in cases:
+        if rnd.random() >= spec["share"]:
+            continue
+        last = min(today, case.closed_on or today)
+        span = (last - case.opened_on).days
+        day = case.opened_on + datetime.timedelta(days=rnd.randrange(span + 1))
+        notes.append(
+            ContactNote(
+                case=case,
+                created_by_id=case.responsible_id,
+                kind=NoteKind.BARRIER,
+                date=day,
+                text=rnd.choice(spec["texts"]),
+                institution=institutions[
+                    rnd.choices(i_keys, [spec["institutions"][k] for k in i_keys])[0]
+                ],
+                barrier_category=categories[
+                    rnd.choices(c_keys, [spec["categories"][k] for k in c_keys])[0]
+                ],
+            )
+        )
+    ContactNote.objects.bulk_create(notes)
+    return len(notes)
 
 
 def _referral(Referral, rnd, org, user, case, person, offer, sent, status, today):

@@ -15,7 +15,7 @@ NONE = "keine (keine Personen)"
 @dataclass(frozen=True)
 class Indicator:
     key: str
-    topic: str  # page: casework, milestones, referrals, coverage, money, positions
+    topic: str  # page: casework, milestones, referrals, coverage, money, positions, barriers
     name: str  # German name as shown
     definition: str
     unit: str
@@ -168,6 +168,17 @@ INDICATORS: list[Indicator] = [
         "VZÄ, Monate",
         "finance_position, finance_occupancy, finance_budgetline",
         NONE,
+    ),
+    Indicator(
+        "structural_barriers",
+        "barriers",
+        "Strukturelle Hürden je Institution und Quartal",
+        "Fallnotizen der Art „Strukturelle Hürde“ mit Datum im Zeitraum, je Institution "
+        "(Jobcenter, Ausländerbehörde …) und Quartal des Datums sowie je Art der Hürde; "
+        "gezählt im Stadtteil des Haushalts des Falls.",
+        "Hürden (Notizen)",
+        "cases_contactnote, cases_institution, cases_barriercategory, cases_case",
+        PERSONS,
     ),
 ]
 

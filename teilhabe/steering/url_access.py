@@ -9,6 +9,7 @@ RULES = {
     "steering:milestones": rule(_STEERING, note=_NOTE),
     "steering:referrals": rule(_STEERING, note=_NOTE),
     "steering:coverage": rule(_STEERING, note=_NOTE),
+    "steering:barriers": rule(_STEERING, note=_NOTE),
     "steering:money": rule(_STEERING, note="money is not about persons: not suppressed"),
     "steering:positions": rule(_STEERING, note="positions are posts, not persons"),
     "steering:export": rule(

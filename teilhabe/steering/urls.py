@@ -11,5 +11,6 @@ urlpatterns = [
     path("angebote/", views.coverage, name="coverage"),
     path("geld/", views.money_view, name="money"),
     path("stellen/", views.positions, name="positions"),
+    path("huerden/", views.barriers_view, name="barriers"),
     path("<slug:topic>/download/", views.export, name="export"),
 ]

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy
 
 from teilhabe.access import Action, can, require
 from teilhabe.core.downloads import download
-from teilhabe.steering import casework, exports, indicators, money
+from teilhabe.steering import barriers, casework, exports, indicators, money
 from teilhabe.steering.charts import bar_chart, line_chart
 from teilhabe.steering.maps import choropleth
 from teilhabe.steering.referrals import referral_page
@@ -98,6 +98,14 @@ def _positions_visuals(page: Page, scope: Scope):
     ], None
 
 
+def _barrier_visuals(page: Page, scope: Scope):
+    return [
+        bar_chart(
+            page.table("institutions"), "total", title=_("Structural barriers per institution")
+        )
+    ], None
+
+
 TOPICS: dict[str, Topic] = {
     t.key: t
     for t in [
@@ -151,6 +159,17 @@ TOPICS: dict[str, Topic] = {
             lambda user, scope, url: money.positions_page(user, scope, url=url),
             _positions_visuals,
             action=Action.VIEW_POSITIONS,
+        ),
+        Topic(
+            "barriers",
+            "steering:barriers",
+            gettext_lazy("Structural barriers"),
+            lambda user, scope, url: barriers.barriers_page(scope, url=url),
+            _barrier_visuals,
+            intro=gettext_lazy(
+                "Case workers record a structural barrier when a standard system fails a "
+                "person. Counted per institution and quarter, without names."
+            ),
         ),
     ]
 }
@@ -228,6 +247,11 @@ def money_view(request):
 @require(Action.VIEW_BOROUGH_FIGURES)
 def positions(request):
     return _render(request, "positions")
+
+
+@require(Action.VIEW_BOROUGH_FIGURES)
+def barriers_view(request):
+    return _render(request, "barriers")
 
 
 @require(Action.VIEW_BOROUGH_FIGURES)

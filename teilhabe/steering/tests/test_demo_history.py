@@ -24,7 +24,15 @@ def test_the_demo_history_fills_every_month_and_loads_once(cast):
     assert len(opened) == 12
     assert all(v is not None and v >= 5 for v in opened)
     assert Case.objects.filter(closed_on__isnull=False).exists()
-    for name in ("steering:overview", "steering:milestones", "steering:referrals"):
+    from teilhabe.cases.models import ContactNote
+
+    assert ContactNote.objects.filter(kind="barrier").count() > 50  # structural barriers too
+    for name in (
+        "steering:overview",
+        "steering:milestones",
+        "steering:referrals",
+        "steering:barriers",
+    ):
         response = reverse(name)
         html = client_html(cast, response)
         assert "app-chart__line" in html or "app-chart__bar" in html

@@ -15,8 +15,9 @@ PAGES = [
     "steering:coverage",
     "steering:money",
     "steering:positions",
+    "steering:barriers",
 ]
-TOPICS = ["casework", "milestones", "referrals", "coverage", "money", "positions"]
+TOPICS = ["casework", "milestones", "referrals", "coverage", "money", "positions", "barriers"]
 
 
 @pytest.mark.parametrize("name", PAGES)

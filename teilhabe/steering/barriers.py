@@ -1,0 +1,97 @@
+"""Structural barriers: how often case workers recorded that a standard system failed a
+person, per institution and quarter (and per kind of barrier).
+
+A barrier is a case note of the kind "structural barrier" (``ContactNote.kind == "barrier"``),
+counted in the quarter of its date and in the Stadtteil of the case's household (see
+:func:`teilhabe.steering.casework.household_places`). Counts are about persons: the page-wide
+small-number rule applies (quarters add up to the row total, institutions and kinds to the
+same total).
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+
+from django.utils.translation import gettext as _
+
+from teilhabe.cases.models import BarrierCategory, ContactNote, Institution, NoteKind
+from teilhabe.steering.casework import add_months, household_places, quarter, quarter_label
+from teilhabe.steering.scope import Scope
+from teilhabe.steering.tables import COUNT, Column, Page, Row, Table
+
+
+def quarters(start: datetime.date, end: datetime.date) -> list[datetime.date]:
+    """First days of the quarters that overlap ``start`` … ``end``."""
+    out, q = [], quarter(start)
+    while q <= end:
+        out.append(q)
+        q = add_months(q, 3)
+    return out
+
+
+def barrier_counts(scope: Scope) -> dict[tuple[int, int, datetime.date], int]:
+    """(institution id, kind-of-barrier id, quarter) → barriers recorded in the period, in
+    the scope's Stadtteile (from the case notes)."""
+    places = household_places() if not scope.whole_city else {}
+    wanted = scope.district_ids
+    counts: dict = defaultdict(int)
+    for household, institution, category, day in ContactNote.objects.filter(
+        kind=NoteKind.BARRIER, date__gte=scope.start, date__lte=scope.end
+    ).values_list("case__household_id", "institution_id", "barrier_category_id", "date"):
+        if scope.whole_city or places.get(household) in wanted:
+            counts[(institution, category, quarter(day))] += 1
+    return dict(counts)
+
+
+def barriers_page(scope: Scope, *, url=None, counts=None) -> Page:
+    counts = barrier_counts(scope) if counts is None else counts
+    qs = quarters(scope.start, scope.end)
+    by_institution: dict = defaultdict(lambda: defaultdict(int))
+    by_category: dict = defaultdict(int)
+    for (institution, category, q), n in counts.items():
+        by_institution[institution][q.isoformat()] += n
+        by_institution[institution]["total"] += n
+        by_category[category] += n
+    institutions = [
+        i
+        for i in Institution.objects.order_by("position", "name")
+        if i.is_active or i.pk in by_institution
+    ]
+    categories = [
+        c
+        for c in BarrierCategory.objects.order_by("position", "name")
+        if c.is_active or c.pk in by_category
+    ]
+    quarter_keys = [q.isoformat() for q in qs]
+    columns = [Column(k, quarter_label(q), COUNT) for k, q in zip(quarter_keys, qs, strict=True)]
+    columns.append(Column("total", _("Period"), COUNT))
+    total = {k: sum(v.get(k, 0) for v in by_institution.values()) for k in quarter_keys}
+    total["total"] = sum(by_category.values())
+    page = Page()
+    page.add(
+        Table(
+            "institutions",
+            _("Structural barriers per institution and quarter"),
+            columns,
+            [Row(i.key, i.name, dict(by_institution.get(i.pk, {}))) for i in institutions],
+            total=Row("all", _("Total"), total),
+            summary=_(
+                "Case notes of the kind “structural barrier” dated in the period, by the "
+                "institution and the quarter they were recorded for."
+            ),
+            row_sums={"total": quarter_keys},
+        )
+    )
+    page.add(
+        Table(
+            "categories",
+            _("Structural barriers per kind"),
+            [Column("total", _("Structural barriers"), COUNT)],
+            [Row(c.key, c.name, {"total": by_category.get(c.pk, 0)}) for c in categories],
+            total=Row("all", _("Total"), {"total": total["total"]}),
+            summary=_("The same barriers by what kind of barrier was met."),
+        )
+    )
+    page.same(("institutions", "all", "total"), ("categories", "all", "total"))
+    return page.resolve()
