@@ -90,7 +90,11 @@ class Params:
             return _refuse(name, _("Expected a date or a date and time (ISO 8601)."))
         if timezone.is_naive(moment):
             moment = timezone.make_aware(moment)
-        return moment
+        try:  # in UTC: PostgreSQL refuses offsets beyond ±15:59
+            return moment.astimezone(dt.UTC)
+        except OverflowError:  # beyond year 1 or 9999 in UTC
+            edge = dt.datetime.min if moment.year < 5000 else dt.datetime.max
+            return edge.replace(tzinfo=dt.UTC)
 
     def search(self) -> str:
         """The search text, checked as the finder's search (length, no control characters)."""

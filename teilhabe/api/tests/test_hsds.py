@@ -142,6 +142,13 @@ def test_services_are_filtered_by_category_organisation_change_and_search(client
     Offer.objects.filter(pk=course.pk).update(updated_at="2099-01-01T00:00:00Z")
     changed = _get(client, "/services", modified_after="2098-12-31")
     assert [s["id"] for s in changed["contents"]] == [str(course.code)]
+    # any offset and any year (PostgreSQL refuses offsets beyond ±15:59 unless in UTC)
+    for odd in (
+        "0050-09-12T02:50:29.36+17:48",
+        "0001-01-01T00:00:00+23:00",
+        "9999-12-31T23:59:59-23:00",
+    ):
+        assert client.get(BASE + "/services", {"modified_after": odd}).status_code == 200
     found = _get(client, "/services", search="Integrationskurs")
     assert str(course.code) in {s["id"] for s in found["contents"]}
 
