@@ -77,6 +77,9 @@ class Action:
     USE_ADMIN_SITE = "admin.use"
     # Background tasks: see failed and stuck tasks (and every job), retry them.
     MANAGE_TASKS = "tasks.manage"
+    # Tokens of machine clients for the controlling API (teilhabe/api/controlling): issue,
+    # list and revoke them (a token acts with one role in one organisation).
+    MANAGE_API_TOKENS = "api.manage_tokens"
 
 
 A = Action
@@ -100,6 +103,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     Role.ADMIN: frozenset(
         _EVERYONE
         | {A.VIEW_MEMBERS, A.MANAGE_MEMBERS, A.USE_ADMIN_SITE, A.MANAGE_TASKS}
+        | {A.MANAGE_API_TOKENS}
         | _OFFERS_MANAGE
         | _HOUSING_MANAGE
     ),

@@ -42,3 +42,31 @@ def conditionally_required(form_field: forms.Field) -> forms.Field:
     labelled "optional", since for some entries it is not."""
     form_field.conditionally_required = True
     return form_field
+
+
+class FilterForm(forms.Form):
+    """A list's filter, read from the query string (GET).
+
+    A parameter left out means the field's ``initial`` (the list's default view). A bad value is
+    never ignored silently: the form is invalid, the page shows ``{% error_summary form %}`` and
+    the marked field with the input kept, and :meth:`values` gives the default for that field so
+    the list below still shows something sensible.
+    """
+
+    def __init__(self, data=None, **kwargs):
+        super().__init__(data or None, **kwargs)
+        if self.is_bound:
+            merged = self.data.copy()
+            for name, form_field in self.fields.items():
+                initial = self.get_initial_for_field(form_field, name)
+                if name not in merged and initial not in (None, ""):
+                    merged[name] = str(initial)
+            self.data = merged
+
+    def values(self) -> dict:
+        """The chosen filters: valid values as cleaned, defaults for missing or bad ones."""
+        defaults = {n: self.get_initial_for_field(f, n) for n, f in self.fields.items()}
+        if not self.is_bound:
+            return defaults
+        self.is_valid()
+        return {n: self.cleaned_data.get(n, defaults[n]) for n in self.fields}

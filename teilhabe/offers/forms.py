@@ -5,6 +5,7 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from teilhabe.core.forms import FilterForm
 from teilhabe.offers.models import (
     PUBLIC_LANGUAGES,
     SPOKEN_LANGUAGES,
@@ -147,4 +148,32 @@ class RegistrationStatusForm(forms.Form):
         choices=[
             (v, label) for v, label in RegistrationStatus.choices if v != RegistrationStatus.NEW
         ],
+    )
+
+
+class OfferListFilterForm(FilterForm):
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("all")), *OfferStatus.choices]
+    )
+    veraltet = forms.BooleanField(
+        label=_("Only offers not reviewed for more than a year"), required=False
+    )
+
+
+class CoverageFilterForm(FilterForm):
+    """The borough of the coverage table: one of those the user may see."""
+
+    bezirk = forms.ChoiceField(label=_("Borough"))
+
+    def __init__(self, data=None, *, boroughs, default):
+        super().__init__(data, initial={"bezirk": str(default.number) if default else ""})
+        self.fields["bezirk"].choices = [(str(b.number), str(b)) for b in boroughs]
+
+
+class RegistrationFilterForm(FilterForm):
+    ALL = "alle"
+    status = forms.ChoiceField(
+        label=_("Status"),
+        initial=RegistrationStatus.NEW,
+        choices=[(ALL, _("all")), *RegistrationStatus.choices],
     )

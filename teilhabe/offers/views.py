@@ -13,9 +13,12 @@ from teilhabe.core.downloads import download
 from teilhabe.geography.models import Borough
 from teilhabe.offers import selectors, services
 from teilhabe.offers.forms import (
+    CoverageFilterForm,
     ImportForm,
     LocationForm,
     OfferForm,
+    OfferListFilterForm,
+    RegistrationFilterForm,
     RegistrationStatusForm,
     ScheduleFormSet,
     TranslationFileForm,
@@ -47,10 +50,11 @@ def _own_organisations(user):
 @require(Action.VIEW_OFFERS)
 def offer_list(request):
     qs = selectors.offers_for(request.user)
-    status = request.GET.get("status", "")
-    if status in OfferStatus.values:
-        qs = qs.filter(status=status)
-    if request.GET.get("veraltet"):
+    form = OfferListFilterForm(request.GET)
+    filters = form.values()
+    if filters["status"]:
+        qs = qs.filter(status=filters["status"])
+    if filters["veraltet"]:
         qs = qs.stale()
     page = Paginator(qs.prefetch_related("translations"), 50).get_page(request.GET.get("seite"))
     query = request.GET.copy()
@@ -63,8 +67,7 @@ def offer_list(request):
             "rows": [(o, selectors.translation_gaps(o)) for o in page],
             "may_handle_registrations": can(request.user, Action.HANDLE_REGISTRATIONS),
             "query": query.urlencode(),
-            "status": status,
-            "statuses": OfferStatus.choices,
+            "form": form,
             "stale_count": selectors.stale_offers(request.user).count(),
             "may_manage": can(request.user, Action.MANAGE_OFFERS),
             "may_see_coverage": visible(request.user, Action.VIEW_OFFERS, Borough).exists(),
@@ -258,18 +261,20 @@ def location_create(request):
 @require(Action.VIEW_OFFERS)
 def coverage(request):
     own = [g.borough_id for g in grants(request.user) if g.borough_id]
-    boroughs = visible(request.user, Action.VIEW_OFFERS, Borough).order_by("number")
-    chosen = request.GET.get("bezirk")
-    borough = boroughs.filter(number=chosen).first() if chosen and chosen.isdigit() else None
-    borough = borough or boroughs.filter(pk__in=own).first() or boroughs.first()
-    if borough is None:
+    boroughs = list(visible(request.user, Action.VIEW_OFFERS, Borough).order_by("number"))
+    default = next((b for b in boroughs if b.pk in own), boroughs[0] if boroughs else None)
+    if default is None:
         raise PermissionDenied
+    form = CoverageFilterForm(request.GET, boroughs=boroughs, default=default)
+    chosen = form.values()["bezirk"]
+    borough = next((b for b in boroughs if str(b.number) == chosen), default)
     return render(
         request,
         "offers/coverage.html",
         {
             "borough": borough,
-            "boroughs": list(boroughs),
+            "boroughs": boroughs,
+            "form": form,
             "coverage": selectors.borough_coverage(borough),
         },
     )
@@ -352,8 +357,9 @@ def translation_files(request):
 def registration_list(request):
     """Registration requests sent through the public finder to the user's offers."""
     qs = registration_requests_for(request.user)
-    status = request.GET.get("status", RegistrationStatus.NEW)
-    if status in RegistrationStatus.values:
+    form = RegistrationFilterForm(request.GET)
+    status = form.values()["status"]
+    if status != form.ALL:
         qs = qs.filter(status=status)
     page = Paginator(qs, 50).get_page(request.GET.get("seite"))
     audit_read_many(request, page.object_list, detail="registrations through the finder")
@@ -365,8 +371,7 @@ def registration_list(request):
         {
             "page": page,
             "query": query.urlencode(),
-            "status": status,
-            "statuses": RegistrationStatus.choices,
+            "form": form,
         },
     )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from teilhabe.offers.filters import OfferFilterSet
 from teilhabe.offers.models import Offer
@@ -21,6 +22,22 @@ LABELS = {
     "wochentag": _("Weekday"),
     "kostenlos": _("Free of charge only"),
 }
+
+# The error summary above a bad filter (core's template) and the offer filter's messages, named
+# here so that this app's catalogues carry them into every finder language.
+FILTER_ERRORS = (
+    ngettext_lazy(
+        "Please correct the marked filter. The list does not use it.",
+        "Please correct the %(counter)s marked filters. The list does not use them.",
+        "counter",
+    ),
+    _("There is no borough number “%(value)s”."),
+    _("There is no district with the ID “%(value)s”."),
+    _("Unknown category “%(value)s”."),
+    _("Unknown language “%(value)s”."),
+    _("Expected true or false."),
+    _("The search text contains control characters."),
+)
 
 
 def finder_filters(data, *, language: str, for_display: bool = True) -> OfferFilterSet:

@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from teilhabe.cases.models import Consent, MilestoneType, Person
-from teilhabe.core.forms import conditionally_required
+from teilhabe.core.forms import FilterForm, conditionally_required
 from teilhabe.offers.models import Offer, OfferStatus
 from teilhabe.organisations.models import Organisation
 from teilhabe.referrals.allocation import load_policies
@@ -33,6 +33,21 @@ def offer_search_q(text: str) -> Q:
             | Q(locations__district__name__icontains=word)
         )
     return q
+
+
+class ReferralListFilterForm(FilterForm):
+    """The box (hidden: the sub-navigation chooses it) and the status of the referral list."""
+
+    BOXES = {"eingang": "inbox", "ausgang": "outbox"}
+    box = forms.ChoiceField(
+        choices=[(slug, slug) for slug in BOXES], initial="eingang", widget=forms.HiddenInput
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        initial="open",
+        choices=[("open", _("open")), ("", _("all")), *ReferralStatus.choices],
+    )
 
 
 class OfferSearchForm(forms.Form):

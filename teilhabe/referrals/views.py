@@ -21,6 +21,7 @@ from teilhabe.referrals.forms import (
     OfferSearchForm,
     PreferenceForm,
     ReferralForm,
+    ReferralListFilterForm,
     TransitionForm,
 )
 from teilhabe.referrals.models import (
@@ -46,7 +47,6 @@ ACTION_LABELS = {
 }
 # Steps that cannot be undone ask for confirmation first.
 FINAL = {S.DECLINED, S.COMPLETED, S.DROPPED_OUT, S.WITHDRAWN}
-BOXES = {"eingang": "inbox", "ausgang": "outbox"}
 
 
 def _post_only(request):
@@ -55,11 +55,10 @@ def _post_only(request):
 
 @require(Action.VIEW_REFERRALS)
 def referral_list(request):
-    box_slug = request.GET.get("box", "eingang")
-    box = BOXES.get(box_slug, "inbox")
-    status = request.GET.get("status", "open")
-    if status not in {"open", "", *S.values}:
-        status = "open"
+    form = ReferralListFilterForm(request.GET)
+    filters = form.values()
+    box_slug, status = filters["box"], filters["status"]
+    box = form.BOXES[box_slug]
     qs = selectors.referrals_for(request.user, box=box, status=status)
     page = Paginator(qs, 50).get_page(request.GET.get("seite"))
     named = [r for r in page.object_list if not r.is_anonymous and r.shared.get("name")]
@@ -70,9 +69,8 @@ def referral_list(request):
         "referrals/list.html",
         {
             "page": page,
-            "box": box_slug if box_slug in BOXES else "eingang",
-            "status": status,
-            "statuses": S.choices,
+            "box": box_slug,
+            "form": form,
             "today": timezone.localdate(),
         },
     )

@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+import datetime
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from teilhabe.core.forms import FilterForm
 from teilhabe.geography.models import District
 from teilhabe.volunteers.models import (
     LANGUAGES,
@@ -12,6 +15,7 @@ from teilhabe.volunteers.models import (
     LanguageLevel,
     Recurrence,
     RequestKind,
+    RequestStatus,
     RequirementKind,
     SharedField,
     Skill,
@@ -309,3 +313,40 @@ class HoursForm(forms.Form):
                 required=False,
                 help_text=_("Counts towards the Ehrenamtskarte, not towards the certificate."),
             )
+
+
+class VolunteerFilterForm(FilterForm):
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("all")), *VolunteerStatus.choices]
+    )
+    q = forms.CharField(label=_("Name or e-mail"), required=False, max_length=100)
+
+
+class RequestFilterForm(FilterForm):
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        initial="open",
+        choices=[
+            ("open", _("open or filled")),
+            ("", _("all")),
+            *((v, label) for v, label in RequestStatus.choices if v != RequestStatus.OPEN),
+        ],
+    )
+
+
+class PayoutMonthForm(FilterForm):
+    monat = forms.DateField(
+        label=_("Month"),
+        input_formats=["%Y-%m"],
+        widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"),
+        error_messages={"invalid": _("Please enter the month as YYYY-MM, e.g. 2026-11.")},
+    )
+
+    def __init__(self, data=None, *, default: datetime.date):
+        super().__init__(data, initial={"monat": default.strftime("%Y-%m")})
+        self.default = default
+
+    def month(self) -> datetime.date:
+        value = self.values()["monat"]
+        return value if isinstance(value, datetime.date) else self.default

@@ -25,9 +25,12 @@ from teilhabe.organisations.models import Organisation
 from teilhabe.volunteers import certificates, figures, matching, selectors, services
 from teilhabe.volunteers.forms import (
     HoursForm,
+    PayoutMonthForm,
+    RequestFilterForm,
     RequestForm,
     RequirementForm,
     TrainingForm,
+    VolunteerFilterForm,
     VolunteerRecordForm,
 )
 from teilhabe.volunteers.models import (
@@ -62,10 +65,9 @@ def _volunteer(request, code) -> Volunteer:
 
 @require(Action.MANAGE_VOLUNTEERS)
 def volunteer_list(request):
-    status = request.GET.get("status", "")
-    if status not in VolunteerStatus.values:
-        status = ""
-    query = request.GET.get("q", "").strip()[:100]
+    form = VolunteerFilterForm(request.GET)
+    filters = form.values()
+    status, query = filters["status"] or "", (filters["q"] or "").strip()
     page = Paginator(selectors.volunteers_for(request.user, status=status, query=query), 50)
     page = page.get_page(request.GET.get("seite"))
     if page.object_list:
@@ -75,10 +77,8 @@ def volunteer_list(request):
         "volunteers/list.html",
         {
             "page": page,
-            "status": status,
-            "statuses": VolunteerStatus.choices,
+            "form": form,
             "coordinator_nav": True,
-            "q": query,
             "query": urlencode({k: v for k, v in (("status", status), ("q", query)) if v}),
         },
     )
@@ -186,9 +186,8 @@ def request_list(request):
         return redirect_to_login(request.get_full_path())
     if not _may_see_requests(request.user):
         raise PermissionDenied
-    status = request.GET.get("status", "open")
-    if status not in {"", *RequestStatus.values}:
-        status = "open"
+    form = RequestFilterForm(request.GET)
+    status = form.values()["status"]
     page = Paginator(selectors.requests_for(request.user, status=status), 50).get_page(
         request.GET.get("seite")
     )
@@ -197,8 +196,7 @@ def request_list(request):
         "volunteers/requests.html",
         {
             "page": page,
-            "status": status,
-            "statuses": RequestStatus.choices,
+            "form": form,
             "query": urlencode({"status": status}),
             "can_request": can(request.user, Action.REQUEST_VOLUNTEERS),
             "is_coordinator": can(request.user, Action.MANAGE_VOLUNTEERS),
@@ -443,21 +441,13 @@ def card_confirmation(request, code):
     )
 
 
-def _month(value: str) -> datetime.date | None:
-    try:
-        return datetime.datetime.strptime(value, "%Y-%m").date()
-    except ValueError:
-        return None
-
-
 @require(Action.MANAGE_VOLUNTEERS)
 def payouts(request):
     today = timezone.localdate()
     default = (today.replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
-    raw = request.GET.get("monat", "")
-    month = _month(raw) if raw else default
-    error = "" if month else _("Please enter the month as YYYY-MM, e.g. 2026-11.")
-    month = month or default
+    form = PayoutMonthForm(request.GET, default=default)
+    month = form.month()
+    error = form.is_bound and not form.is_valid()
     volunteers = selectors.volunteers_for(request.user).filter(is_interpreter=True)
     rows = certificates.payout_rows(volunteers, month)
     fmt = request.GET.get("format", "")
@@ -479,7 +469,7 @@ def payouts(request):
         {
             "rows": rows,
             "month": month,
-            "error": error,
+            "form": form,
             "total": sum((r.total for r in rows), Decimal(0)),
             "query": f"monat={month:%Y-%m}",
         },

@@ -98,13 +98,14 @@ def _entries(form, *, link_form_errors: bool = False) -> list[dict]:
 
 
 @register.inclusion_tag("includes/error_summary.html")
-def error_summary(*forms_on_page):
+def error_summary(*forms_on_page, filters: bool = False):
     """``{% error_summary form other_form formset %}``: one KERN error summary for all bound
-    forms of the page that have errors, each error linking to its field."""
+    forms of the page that have errors, each error linking to its field. ``filters=True`` for
+    a list's filter (GET): the heading then says that the list does not use the bad value."""
     entries = []
     for form in forms_on_page:
         entries += _entries(form)
-    return {"entries": entries}
+    return {"entries": entries, "filters": filters}
 
 
 @register.filter

@@ -103,11 +103,23 @@ def test_the_finder_and_the_api_use_the_same_filter(client):
     finder = client.get(reverse("public:finder", args=["de"]), params)
     api = client.get(reverse("api:offer-list"), params).json()
     assert finder.context["total"] == api["count"] > 0
-    # An invalid value is ignored by the finder (the other filters still apply) and refused by
-    # the API with a message for the parameter.
+    # An invalid value is not used by the finder (the other filters still apply), which says
+    # so at the top and at the field, and refused by the API with a message for the parameter.
     bad = {**params, "alter": "alt"}
-    assert client.get(reverse("public:finder", args=["de"]), bad).status_code == 200
+    finder = client.get(reverse("public:finder", args=["de"]), bad)
+    without_age = {k: v for k, v in params.items() if k != "alter"}
+    expected = client.get(reverse("api:offer-list"), without_age).json()["count"]
+    assert finder.status_code == 200 and finder.context["total"] == expected
+    assert "Bitte korrigieren Sie den markierten Filter" in finder.content.decode()
     assert "alter" in client.get(reverse("api:offer-list"), bad).json()
+
+
+def test_a_bad_filter_is_explained_in_the_readers_language(client):
+    html = client.get(
+        reverse("public:finder", args=["uk"]), {"kategorie": "gibtsnicht"}
+    ).content.decode()
+    assert "Будь ласка, виправте позначений фільтр" in html
+    assert "Невідома категорія «gibtsnicht»" in html
 
 
 def test_the_offer_page_says_how_to_take_part_and_links_the_address_to_a_map(client):
