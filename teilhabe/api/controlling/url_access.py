@@ -21,3 +21,14 @@ RULES = {
     "controlling:budget-summary": rule(FINANCE, as_role=API),
     "controlling:budget-line": rule(FINANCE, kwargs=_own_line, as_role=API),
 }
+
+# /api-zugaenge/: administrators issue and revoke tokens (api.manage_tokens); revoking is POST.
+RULES |= {
+    "api_tokens:list": rule({Role.ADMIN}),
+    "api_tokens:revoke": rule(
+        set(),
+        kwargs=lambda cast: {"code": "00000000-0000-4000-8000-000000000000"},
+        as_role={Role.ADMIN: 405},
+        note="POST only",
+    ),
+}
