@@ -317,6 +317,8 @@ def swagger(request):
             "title": settings.SPECTACULAR_SETTINGS["TITLE"],
             "version": settings.SPECTACULAR_SETTINGS["VERSION"],
             "schema_url": reverse("api:schema"),
+            "hsds_url": reverse("api:hsds-root") + "/",
+            "hsds_openapi_url": reverse("api:hsds-openapi"),
             "rate_count": count,
             "rate_period": _RATE_PERIODS.get(period[:1], period),
             "max_page_size": Pagination.max_page_size,

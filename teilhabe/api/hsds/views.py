@@ -180,6 +180,9 @@ MODIFIED = _query(
 FULL = _query("full", "boolean", _("Fully nested entries"))
 FULL_SERVICE = _query("full_service", "boolean", _("Organisations with their complete services"))
 LIST_PARAMETERS = [SEARCH, PAGE, PER_PAGE, FORMAT, LANG]
+ID = OpenApiParameter(
+    "id", str, OpenApiParameter.PATH, description=_("ID (UUID); an unknown one answers 404")
+)
 
 
 def _schema(summary, description, parameters=(), *, name: str):
@@ -313,7 +316,7 @@ class ServiceDetail(HsdsView):
             "One published offer as a fully nested HSDS service: organisation, locations with "
             "address and accessibility, times, languages, costs, category."
         ),
-        [LANG],
+        [ID, LANG],
         name="hsds_service_retrieve",
     )
     def get(self, request, *args, **kwargs):
@@ -432,7 +435,7 @@ class ServiceAtLocationDetail(HsdsView):
             "As the official HSDS 3.0 document declares (compiled/service.json): the fully "
             "nested service, with only this service_at_location."
         ),
-        [LANG],
+        [ID, LANG],
         name="hsds_service_at_location_retrieve",
     )
     def get(self, request, *args, **kwargs):
@@ -517,7 +520,7 @@ class OrganizationDetail(HsdsView):
             "One organisation with its published offers as services (own fields; "
             "full_service=true: complete services)."
         ),
-        [FULL_SERVICE, LANG],
+        [ID, FULL_SERVICE, LANG],
         name="hsds_organization_retrieve",
     )
     def get(self, request, *args, **kwargs):
@@ -569,7 +572,7 @@ class TaxonomyDetail(HsdsView):
     @_schema(
         _("HSDS: one taxonomy"),
         _("The taxonomy of the offers' categories."),
-        [LANG],
+        [ID, LANG],
         name="hsds_taxonomy_retrieve",
     )
     def get(self, request, *args, **kwargs):
@@ -631,7 +634,7 @@ class TaxonomyTermDetail(HsdsView):
     @_schema(
         _("HSDS: one taxonomy term (category)"),
         _("One category with its name in the requested language, its parent and taxonomy."),
-        [LANG],
+        [ID, LANG],
         name="hsds_taxonomy_term_retrieve",
     )
     def get(self, request, *args, **kwargs):
