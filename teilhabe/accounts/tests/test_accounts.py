@@ -39,9 +39,11 @@ def test_the_reset_task_holds_identifiers_only_and_writes_the_mail_itself(
     from teilhabe.accounts import tasks
 
     user = cast.case_worker
-    with mock.patch("teilhabe.accounts.forms.send_password_reset") as queued:
-        with django_capture_on_commit_callbacks(execute=True):
-            client.post(reverse("accounts:password_reset"), {"email": user.email})
+    with (
+        mock.patch("teilhabe.accounts.forms.send_password_reset") as queued,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        client.post(reverse("accounts:password_reset"), {"email": user.email})
     arguments = queued.enqueue.call_args.kwargs
     assert arguments["user_id"] == user.pk
     stored = repr(arguments)

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 from django.conf import settings
@@ -72,3 +73,42 @@ def test_no_view_writes_itself():
             if name in WRITES or (name == "update" and _is_queryset_update(node, source)):
                 found.append(f"{path.relative_to(PACKAGE)}:{node.lineno} {receiver}.{name}()")
     assert found == []
+
+
+def test_no_city_is_named_in_code_or_templates_only_in_scenario_data():
+    """City words live in ``teilhabe/scenario/data/<city>/`` (read through the scenario); code
+    and templates stay the same for every city. Loaders and their commands may name their
+    scenario."""
+    found = []
+    for path in sorted(PACKAGE.rglob("*")):
+        if path.suffix not in {".py", ".html", ".txt"}:
+            continue
+        parts = path.relative_to(PACKAGE).parts
+        if any(p in NOT_BUSINESS or p == "data" for p in parts) or path.name in NOT_BUSINESS_FILES:
+            continue
+        if path.name.startswith("load_"):
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if re.search(r"\bEssen\b", line):
+                found.append(f"{path.relative_to(PACKAGE)}:{number}: {line.strip()[:80]}")
+    assert found == []
+
+
+def test_the_finder_title_and_map_source_come_from_the_scenario(db, client, settings, tmp_path):
+    (tmp_path / "scenario.toml").write_text(
+        '[texts.finder_title]\nde = "Angebote in Musterstadt"\nuk = "Пропозиції в Музтерштадті"\n'
+        '[texts.map_source]\nde = "© OpenStreetMap, Musterstadt"\n',
+        encoding="utf-8",
+    )
+    from django.core.cache import cache
+
+    settings.SCENARIO = str(tmp_path)
+    cache.clear()  # the finder caches whole pages
+    try:
+        html = client.get("/angebote/de/").content.decode()
+        assert "Angebote in Musterstadt" in html and "© OpenStreetMap, Musterstadt" in html
+        assert "Essen" not in html.split("<main")[0]
+        assert "Пропозиції в Музтерштадті" in client.get("/angebote/uk/").content.decode()
+        assert "Angebote in Musterstadt" in client.get("/angebote/tr/").content.decode()
+    finally:
+        cache.clear()  # no page of this city for the tests after this one
