@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "teilhabe.offers",
     "teilhabe.public",
     "teilhabe.api",
+    "teilhabe.api.controlling",
     "teilhabe.audit",
     "teilhabe.cases",
     "teilhabe.steering",
@@ -324,7 +325,11 @@ REST_FRAMEWORK = {
         "rest_framework.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
-    "DEFAULT_THROTTLE_RATES": {"anon": env_str("API_ANON_RATE", "120/minute")},
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env_str("API_ANON_RATE", "120/minute"),
+        # Controlling API (teilhabe/api/controlling): per token, member or address.
+        "controlling": env_str("API_TOKEN_RATE", "600/minute"),
+    },
     # Client address for the rate limit: the n-th address from the right of X-Forwarded-For.
     "NUM_PROXIES": env_int("TRUSTED_PROXY_COUNT", 0, minimum=0),
     "UNAUTHENTICATED_USER": None,

@@ -21,6 +21,8 @@ urlpatterns = [
     path("angebote/", include("teilhabe.public.urls")),
     path("ehrenamt/", include("teilhabe.volunteers.urls")),
     path("mitmachen/", include("teilhabe.volunteers.public_urls")),
+    path("api-zugaenge/", include("teilhabe.api.controlling.page_urls")),
+    path("api/v1/controlling/", include("teilhabe.api.controlling.urls")),
     path("api/v1/", include("teilhabe.api.urls")),
     path("hintergrund/", include("teilhabe.jobs.urls")),
     path("offene-daten/", include("teilhabe.opendata.urls")),

@@ -7,6 +7,7 @@
   403 for users who can see it but lack the action.
 * :func:`check` is the raising form of :func:`can` for services (``PermissionDenied``).
 * :func:`require` guards a view that is not about one object (optionally: which HTTP methods).
+* :class:`MachineClient` is the actor of an API token: one role in one organisation, no person.
 * :data:`SYSTEM` is the actor of loaders, operator commands and background tasks: no person,
   allowed everything, recorded as nobody (:func:`acting_person`).
 * :func:`organisations_where` and :func:`roles_with` answer "in which organisations may this
@@ -42,6 +43,7 @@ __all__ = [
     "SYSTEM",
     "Action",
     "Grant",
+    "MachineClient",
     "Role",
     "Scope",
     "Shared",
@@ -77,8 +79,9 @@ SYSTEM = _System()
 
 
 def acting_person(user: Any) -> Any:
-    """The user to record as author of a write (``None`` for :data:`SYSTEM`)."""
-    return None if user is SYSTEM else user
+    """The user to record as author of a write (``None`` for :data:`SYSTEM` and machine
+    clients)."""
+    return None if user is SYSTEM or isinstance(user, MachineClient) else user
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,26 @@ class Grant:
     @property
     def scope(self) -> str:
         return ROLE_SCOPE[self.role]
+
+
+class MachineClient:
+    """A machine client authenticated by an API token (teilhabe/api/controlling): it acts with
+    exactly one role in one organisation — the token's — and is no person (no memberships are
+    read, writes record nobody). ``token`` is the token row, for the audit log."""
+
+    is_authenticated = True
+    is_active = True
+    pk = None
+
+    def __init__(self, *, role: str, organisation_id: int, borough_id: int | None, token=None):
+        self.grant = Grant(role, organisation_id, borough_id)
+        self.token = token
+
+    def get_username(self) -> str:
+        return f"API-Token {getattr(self.token, 'code', '')}".strip()
+
+    def __repr__(self) -> str:
+        return f"MachineClient({self.grant.role}, organisation={self.grant.organisation_id})"
 
 
 # What a sharing grant's scope opens to the receiving organisation, per action. A grant never
@@ -178,6 +201,8 @@ def _rule_for(model: type[models.Model]) -> ScopeRule:
 
 def grants(user: Any) -> list[Grant]:
     """The user's active memberships (cached on the user object for one request)."""
+    if isinstance(user, MachineClient):
+        return [user.grant]
     if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
         return []
     cached = getattr(user, "_access_grants", None)

@@ -80,6 +80,9 @@ class Action:
     # Deleting and anonymising what has outlived its retention period: no role holds it; only
     # the system runs it (``manage.py retention --apply`` and the worker's retention task).
     APPLY_RETENTION = "retention.apply"
+    # Tokens of machine clients for the controlling API (teilhabe/api/controlling): issue,
+    # list and revoke them (a token acts with one role in one organisation).
+    MANAGE_API_TOKENS = "api.manage_tokens"
 
 
 A = Action
@@ -103,6 +106,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     Role.ADMIN: frozenset(
         _EVERYONE
         | {A.VIEW_MEMBERS, A.MANAGE_MEMBERS, A.USE_ADMIN_SITE, A.MANAGE_TASKS}
+        | {A.MANAGE_API_TOKENS}
         | _OFFERS_MANAGE
         | _HOUSING_MANAGE
     ),

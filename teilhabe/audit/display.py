@@ -202,6 +202,10 @@ PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match], str]]] = [
         ),
     ),
     (
+        re.compile(r"^api (?P<status>\w+)$"),
+        lambda m: _("API request, answer %(status)s") % {"status": m["status"]},
+    ),
+    (
         re.compile(r"^status: (?P<status>\w+)$"),
         lambda m: (
             _("status: %(status)s")

@@ -27,17 +27,21 @@ def audit_record(
     organisation_id: int | None = None,
     detail: str = "",
     path: str = "",
+    user_label: str = "",
 ) -> AuditEntry:
-    """Append one entry. ``obj`` fills type, code, organisation and person when given."""
+    """Append one entry. ``obj`` fills type, code, organisation and person when given.
+    ``user_label`` names an actor that is no user account (e.g. an API token)."""
     if obj is not None:
         record_type = record_type or obj._meta.label
         record_code = record_code or str(getattr(obj, "code", "") or obj.pk)
         person_code = person_code or _person_code(obj)
         organisation_id = organisation_id or getattr(obj, "audit_organisation_id", None)
     authenticated = user is not None and getattr(user, "is_authenticated", False)
+    account = authenticated and getattr(user, "pk", None) is not None
+    label = user_label or (user.get_username() if authenticated else "system")
     return AuditEntry.objects.create(
-        user=user if authenticated else None,
-        user_label=(user.get_username() if authenticated else "system")[:200],
+        user=user if account else None,
+        user_label=label[:200],
         organisation_id=organisation_id,
         action=action,
         record_type=record_type[:60],

@@ -59,6 +59,8 @@ NAVIGATION: list[NavEntry] = [
     NavEntry(_("Money and projects"), "finance:projects", Action.VIEW_GRANTS, "/finanzen/"),
     NavEntry(_("Administration"), "admin:index", Action.USE_ADMIN_SITE, "/admin/"),
     NavEntry(_("Background tasks"), "jobs:tasks", Action.MANAGE_TASKS, "/hintergrund/aufgaben/"),
+    # Translated in the api catalogue (teilhabe/api/controlling).
+    NavEntry(_("API access"), "api_tokens:list", Action.MANAGE_API_TOKENS, "/api-zugaenge/"),
 ]
 
 

@@ -1,0 +1,77 @@
+"""Query parameters of the controlling API, validated by one serializer per endpoint family;
+a wrong value is a 400 with one German message per parameter (the API's one error shape).
+An empty value means "not given", as everywhere in the API."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+from rest_framework import serializers
+
+from teilhabe.finance.models import BudgetLineKind, FiscalYear, FundingSource
+from teilhabe.geography.models import Borough
+
+
+def query(request, serializer_class) -> dict:
+    data = {k: v for k, v in request.query_params.items() if v != ""}
+    serializer = serializer_class(data=data)
+    serializer.is_valid(raise_exception=True)
+    return serializer.validated_data
+
+
+class YearFilter(serializers.Serializer):
+    year = serializers.IntegerField(
+        required=False,
+        min_value=1990,
+        max_value=2100,
+        help_text="Haushaltsjahr, z. B. 2017; ohne Angabe alle Jahre.",
+    )
+
+    def validate_year(self, value):
+        year = FiscalYear.objects.filter(year=value).first()
+        if year is None:
+            raise serializers.ValidationError(
+                _("There is no fiscal year %(year)s.") % {"year": value}
+            )
+        return year
+
+
+class BudgetFilter(YearFilter):
+    funding_source = serializers.SlugField(
+        required=False,
+        max_length=80,
+        help_text="Schlüssel einer Deckung (`funding_source.key` der Antwort).",
+    )
+    bezirk = serializers.IntegerField(
+        required=False, min_value=1, max_value=99, help_text="Nummer des Stadtbezirks (1–9)."
+    )
+    kind = serializers.ChoiceField(
+        required=False, choices=BudgetLineKind.choices, help_text="Art des Haushaltsansatzes."
+    )
+
+    def validate_funding_source(self, value):
+        source = FundingSource.objects.filter(key=value).first()
+        if source is None:
+            raise serializers.ValidationError(
+                _("There is no funding source „%(key)s“.") % {"key": value}
+            )
+        return source
+
+    def validate_bezirk(self, value):
+        if not Borough.objects.filter(number=value).exists():
+            raise serializers.ValidationError(
+                _("There is no borough %(number)s.") % {"number": value}
+            )
+        return value
+
+
+def filter_lines(qs, params: dict, prefix: str = ""):
+    """Apply a validated :class:`BudgetFilter` to budget lines (``prefix`` for related rows)."""
+    if "year" in params:
+        qs = qs.filter(**{f"{prefix}fiscal_year": params["year"]})
+    if "funding_source" in params:
+        qs = qs.filter(**{f"{prefix}funding_source": params["funding_source"]})
+    if "bezirk" in params:
+        qs = qs.filter(**{f"{prefix}borough__number": params["bezirk"]})
+    if "kind" in params:
+        qs = qs.filter(**{f"{prefix}kind": params["kind"]})
+    return qs

@@ -1,0 +1,200 @@
+"""The controlling API (``/api/v1/controlling/``): read-only figures for controllers' own tools.
+
+The same rules as the screens: every list is built from :func:`teilhabe.access.visible` with the
+action the screen uses, one object from :func:`teilhabe.access.get_for_user` (another
+organisation's object is a 404), figures from the selectors the screens use. Machine clients
+send a token (``Authorization: Bearer …``); a logged-in member may use the session (the docs
+page). Every request with a token is written to the audit log: token, address, answer.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import exceptions, generics
+from rest_framework.authentication import SessionAuthentication
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.permissions import BasePermission
+from rest_framework.response import Response
+from rest_framework.throttling import SimpleRateThrottle
+from rest_framework.views import APIView
+
+from teilhabe.access import Action, can, get_for_user
+from teilhabe.api.controlling import filters, schema
+from teilhabe.api.controlling.authentication import ApiTokenAuthentication
+from teilhabe.api.controlling.models import ApiToken
+from teilhabe.api.controlling.serializers import BudgetLineSerializer, BudgetSummarySerializer
+from teilhabe.api.views import _int
+from teilhabe.audit.models import AuditAction
+from teilhabe.audit.services import audit_record
+from teilhabe.finance import selectors as finance
+
+TAG_MONEY = "Controlling: Haushalt"
+
+
+class Pagination(PageNumberPagination):
+    """``page`` from 1, ``page_size`` from 1 to 1000 (default 100)."""
+
+    page_size = 100
+    page_size_query_param = "page_size"
+    max_page_size = 1000
+    last_page_strings = ()
+
+    def get_page_size(self, request):
+        return _int(request, self.page_size_query_param, 1, self.max_page_size) or self.page_size
+
+    def paginate_queryset(self, queryset, request, view=None):
+        _int(request, self.page_query_param, 1, None)
+        return super().paginate_queryset(queryset, request, view)
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == self.page_query_param:
+                parameter["schema"]["minimum"] = 1
+                parameter["description"] = "Seite (ab 1)."
+            elif parameter["name"] == self.page_size_query_param:
+                parameter["schema"].update(
+                    minimum=1, maximum=self.max_page_size, default=self.page_size
+                )
+                parameter["description"] = "Zeilen je Seite (1–1000, Standard 100)."
+        return parameters
+
+
+class HasAction(BasePermission):
+    """The view's ``action`` (e.g. ``finance.view``), asked of :mod:`teilhabe.access`."""
+
+    message = _("You may not see these figures.")
+
+    def has_permission(self, request, view):
+        return can(request.user, view.required_action)
+
+
+class TokenRateThrottle(SimpleRateThrottle):
+    """Requests per token (or per member, or per address), ``API_TOKEN_RATE``."""
+
+    scope = "controlling"
+
+    def get_cache_key(self, request, view):
+        token = getattr(request, "_auth", None)
+        if isinstance(token, ApiToken):
+            ident = f"token-{token.pk}"
+        elif getattr(request.user, "pk", None) is not None:
+            ident = f"user-{request.user.pk}"
+        else:
+            ident = self.get_ident(request)
+        return self.cache_format % {"scope": self.scope, "ident": ident}
+
+
+class ControllingView(APIView):
+    authentication_classes = [ApiTokenAuthentication, SessionAuthentication]
+    permission_classes = [HasAction]
+    throttle_classes = [TokenRateThrottle]
+    schema = schema.ControllingSchema()
+    required_action = Action.VIEW_FINANCE
+    error_statuses: tuple[int, ...] = (400, 401, 403, 429)
+
+    def handle_exception(self, exc):
+        if isinstance(exc, Http404):  # one German message, no model names
+            exc = exceptions.NotFound()
+        elif isinstance(exc, DjangoPermissionDenied):
+            exc = exceptions.PermissionDenied()
+        return super().handle_exception(exc)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        token = getattr(request, "_auth", None)
+        if not isinstance(token, ApiToken):
+            token = getattr(request, "_rejected_token", None)
+        if token is not None:
+            _audit_use(request, token, response.status_code)
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+
+def _audit_use(request, token: ApiToken, status: int) -> None:
+    """One audit entry per request with a token: which token, which address, which answer."""
+    audit_record(
+        user=None,
+        user_label=f"API-Token {token.prefix}",
+        action=AuditAction.READ,
+        obj=token,
+        organisation_id=token.organisation_id,
+        detail=f"api {status}",
+        path=request.get_full_path(),
+    )
+
+
+# --- Budget lines -----------------------------------------------------------------------------
+
+
+@extend_schema_view(
+    get=extend_schema(
+        tags=[TAG_MONEY],
+        parameters=[filters.BudgetFilter],
+        operation_id="controlling_budget_lines_list",
+        summary="Haushaltsansätze",
+        description=(
+            "Haushaltsansätze mit Plan, aktuellem Ansatz, gebunden, ausgezahlt, verfügbar und offen — "
+            "nur die, die die Rolle des Tokens auf der Seite *Finanzen* sieht (Finanzverwaltung und "
+            "Stadtsteuerung: alle; Bezirkskoordination: die des eigenen Bezirks). Filter: "
+            "Haushaltsjahr, Deckung, Stadtbezirk, Art."
+        ),
+    )
+)
+class BudgetLineList(ControllingView, generics.ListAPIView):
+    serializer_class = BudgetLineSerializer
+    pagination_class = Pagination
+    error_statuses = (400, 401, 403, 404, 429)
+
+    def get_queryset(self):
+        params = filters.query(self.request, filters.BudgetFilter)
+        return filters.filter_lines(finance.budget_lines_for(self.request.user), params)
+
+
+@extend_schema_view(
+    get=extend_schema(
+        tags=[TAG_MONEY],
+        operation_id="controlling_budget_line",
+        summary="Ein Haushaltsansatz",
+        description="Ein Haushaltsansatz; einer, den die Rolle nicht sieht, ist „nicht gefunden“ (404).",
+    )
+)
+class BudgetLineDetail(ControllingView, generics.RetrieveAPIView):
+    serializer_class = BudgetLineSerializer
+    error_statuses = (401, 403, 404, 429)
+
+    def get_object(self):
+        return get_for_user(
+            self.request.user,
+            finance.budget_lines_for(self.request.user),
+            action=Action.VIEW_FINANCE,
+            code=self.kwargs["id"],
+        )
+
+
+@extend_schema_view(
+    get=extend_schema(
+        tags=[TAG_MONEY],
+        parameters=[filters.BudgetFilter],
+        responses=BudgetSummarySerializer,
+        operation_id="controlling_budget_summary",
+        summary="Haushalt in Summe",
+        description=(
+            "Summen der sichtbaren Haushaltsansätze: gesamt, je Deckung und je Stadtbezirk — "
+            "dieselben Zahlen wie auf der Seite *Finanzen*. Filter wie bei den Haushaltsansätzen."
+        ),
+    )
+)
+class BudgetSummary(ControllingView):
+    def get(self, request):
+        params = filters.query(request, filters.BudgetFilter)
+        lines = filters.filter_lines(finance.budget_lines_for(request.user), params).order_by()
+        data = {
+            "total": finance.budget_total(lines),
+            "by_funding_source": finance.budget_by_source(lines),
+            "by_bezirk": finance.budget_by_borough(lines),
+        }
+        return Response(BudgetSummarySerializer(data).data)
