@@ -7,7 +7,8 @@ production settings (DEBUG off), driven by wrk over loopback.
 Loads the Essen scenario and demo directory (with Kitas and schools), generates offers up to
 ``--offers`` (idempotent), starts gunicorn (2 workers × 4 threads on this 2-core machine) and
 measures: the public API list endpoint (requests/s and p95, rotating over 50 list URLs with
-pages, filters and languages), the finder page (p95, rotating over 30 filter URLs), and the
+pages, filters and languages), the HSDS 3.0 services list (50 URLs: pages, per_page,
+languages, category, full, minimal), the finder page (p95, rotating over 30 filter URLs), and the
 first page's transferred size (HTML and CSS, gzip). The API's anonymous rate limit stays on
 but is raised (API_ANON_RATE=100000/second) because all load comes from one address.
 """
@@ -168,6 +169,22 @@ def api_paths(rng: random.Random) -> list[str]:
     return paths[:50]
 
 
+def hsds_paths() -> list[str]:
+    """The HSDS 3.0 services list (one-to-one fields and organisation): pages, per_page up to
+    100, languages, a category, ``full`` and ``minimal``."""
+    from teilhabe.offers.models import Category
+
+    terms = [str(c) for c in Category.objects.values_list("code", flat=True)[:5]]
+    base = "/api/v1/hsds/services"
+    paths = [f"{base}?page={p}" for p in range(1, 21)]
+    paths += [f"{base}?page={p}&per_page=100" for p in range(1, 6)]
+    paths += [f"{base}?page={p}&lang={lang}" for p, lang in enumerate(("ar", "fa", "uk", "tr"), 1)]
+    paths += [f"{base}?taxonomy_term_id={t}" for t in terms]
+    paths += [f"{base}?full=true&page={p}&per_page=20" for p in range(1, 4)]
+    paths += [f"{base}?minimal=true&per_page=100&page={p}" for p in range(1, 4)]
+    return paths[:50]
+
+
 def finder_paths(rng: random.Random) -> list[str]:
     from teilhabe.geography.models import District
 
@@ -289,8 +306,8 @@ def main() -> None:
         ):
             sys.exit("gunicorn did not start")
         rng = random.Random(2)
-        api, finder = api_paths(rng), finder_paths(rng)
-        for p in api + finder:  # warm-up: every worker sees every URL at least once
+        api, finder, hsds = api_paths(rng), finder_paths(rng), hsds_paths()
+        for p in api + finder + hsds:  # warm-up: every worker sees every URL at least once
             for _ in range(3):
                 status = fetch(args.port, p)[0]
                 assert status == 200, (p, status)
@@ -300,6 +317,13 @@ def main() -> None:
             f"API list /api/v1/offers/: {a['rps']:.0f} requests/s, p50 {a['p50']:.1f} ms, "
             f"p95 {a['p95']:.1f} ms, p99 {a['p99']:.1f} ms, {a['requests']} requests, "
             f"{a['errors']} errors",
+            flush=True,
+        )
+        h = run_wrk(url, hsds, seconds=args.seconds, connections=args.connections)
+        print(
+            f"HSDS list /api/v1/hsds/services: {h['rps']:.0f} requests/s, p50 {h['p50']:.1f} ms, "
+            f"p95 {h['p95']:.1f} ms, p99 {h['p99']:.1f} ms, {h['requests']} requests, "
+            f"{h['errors']} errors",
             flush=True,
         )
         f = run_wrk(url, finder, seconds=args.seconds, connections=4)

@@ -10,6 +10,10 @@ os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-used-anywhere-else
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
 os.environ.setdefault("HTTPS", "0")
 os.environ.setdefault("TASKS_BACKEND", "immediate")
+# Every test client comes from 127.0.0.1 and the URL matrix opens each API URL once per role:
+# the per-address API limit (120/minute) would answer 429. The limit has its own test
+# (teilhabe/api/tests/test_api.py), which sets its own rate.
+os.environ.setdefault("API_ANON_RATE", "100000/minute")
 # Playwright's synchronous API (browser tests) keeps an event loop in the test process; the
 # database tests that run after it on the same worker are still synchronous. This is the
 # documented setting for pytest-django with Playwright; it applies to the test suite only.

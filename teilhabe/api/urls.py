@@ -1,7 +1,8 @@
-from django.urls import path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView
 
 from teilhabe.api import views
+from teilhabe.api.hsds import views as hsds_views
 
 app_name = "api"
 
@@ -15,8 +16,8 @@ urlpatterns = [
     path("locations/", views.LocationList.as_view(), name="location-list"),
     path("locations/<uuid:id>/", views.LocationDetail.as_view(), name="location-detail"),
     path("taxonomy/", views.CategoryList.as_view(), name="taxonomy"),
-    path("hsds/services/", views.HsdsServiceList.as_view(), name="hsds-services"),
-    path("hsds/services/<uuid:id>/", views.HsdsServiceDetail.as_view(), name="hsds-service"),
+    re_path(r"^hsds/?$", hsds_views.Root.as_view(), name="hsds-root"),
+    path("hsds/", include("teilhabe.api.hsds.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", views.swagger, name="docs"),
     path("redoc/", views.redoc, name="redoc"),

@@ -13,18 +13,16 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, HttpResponseNotModified, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_filters.rest_framework import DjangoFilterBackend
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
-from rest_framework.views import APIView
 
 from teilhabe.api.schema import ApiSchema
 from teilhabe.api.serializers import (
@@ -34,7 +32,6 @@ from teilhabe.api.serializers import (
     OrganisationSerializer,
 )
 from teilhabe.offers.filters import FALSE_WORDS, TRUE_WORDS, OfferFilterSet
-from teilhabe.offers.hsds import export as hsds
 from teilhabe.offers.models import (
     PUBLIC_LANGUAGE_CODES,
     Category,
@@ -294,74 +291,6 @@ class CategoryList(ConditionalMixin, generics.ListAPIView):
     serializer_class = CategorySerializer
     pagination_class = None
     queryset = Category.objects.select_related("parent").order_by("position", "name")
-
-
-def _hsds_page(request) -> dict:
-    page = _int(request, "page", 1, 100000) or 1
-    size = _int(request, "per_page", 1, 100) or 50
-    qs = hsds.exportable_offers()
-    total = qs.count()
-    offers = list(qs[(page - 1) * size : page * size])
-    pages = max(1, -(-total // size))
-    return {
-        "total_items": total,
-        "total_pages": pages,
-        "page_number": page,
-        "size": len(offers),
-        "first_page": page == 1,
-        "last_page": page >= pages,
-        "empty": not offers,
-        "contents": hsds.services(offers),
-    }
-
-
-class _HsdsList(APIView):
-    def get(self, request, *args, **kwargs):
-        return Response(_hsds_page(request))
-
-
-class _HsdsDetail(APIView):
-    def get(self, request, id, *args, **kwargs):
-        offer = get_object_or_404(hsds.exportable_offers(), code=id)
-        return Response(hsds.service(offer))
-
-
-class HsdsServiceList(ConditionalMixin, _HsdsList):
-    """HSDS 3.0: veröffentlichte Angebote als Services (Seitenformat der HSDS-API)."""
-
-    error_statuses = (304, 400, 429)
-
-    @extend_schema(
-        tags=["HSDS 3.0"],
-        operation_id="hsds_services_list",
-        parameters=[
-            OpenApiParameter(
-                "page",
-                {"type": "integer", "minimum": 1, "maximum": 100000},
-                description="Seite (ab 1)",
-            ),
-            OpenApiParameter(
-                "per_page",
-                {"type": "integer", "minimum": 1, "maximum": 100, "default": 50},
-                description="Services je Seite",
-            ),
-        ],
-        responses={200: OpenApiTypes.OBJECT},
-    )
-    def get(self, request, *args, **kwargs):
-        return super().get(request, *args, **kwargs)
-
-
-class HsdsServiceDetail(ConditionalMixin, _HsdsDetail):
-    """HSDS 3.0: ein Service mit Organisation, Orten, Zeiten, Sprachen, Kosten, Kategorie."""
-
-    @extend_schema(
-        tags=["HSDS 3.0"],
-        operation_id="hsds_service_retrieve",
-        responses={200: OpenApiTypes.OBJECT},
-    )
-    def get(self, request, *args, **kwargs):
-        return super().get(request, *args, **kwargs)
 
 
 # Browsable docs: our own page (German, lang, one h1, KERN frame, axe-clean) around Swagger UI

@@ -93,6 +93,10 @@ class OccupancyForm(forms.Form):
     ends_on = forms.DateField(label=_("Until"), widget=DateInput(), required=False)
 
 
+class OccupancyEndForm(forms.Form):
+    ends_on = forms.DateField(label=_("Last day in post"), widget=DateInput())
+
+
 class ProjectForm(forms.Form):
     round = forms.ModelChoiceField(
         label=_("Application round"), queryset=None, to_field_name="code"

@@ -27,6 +27,7 @@ from teilhabe.finance.models import (
 )
 from teilhabe.finance.services import (
     decision_letter_texts_save,
+    position_commitment_sync,
     project_apply,
     project_close,
     project_commit,
@@ -154,6 +155,9 @@ def finance_load(*, folder: Path, boroughs: dict, organisations: dict) -> Financ
             for o in occ.get("occupancies", [])
         )
         result.occupancies = len(occ.get("occupancies", []))
+        # Filled positions commit their standard costs (idempotent on a reload).
+        for position in Position.objects.filter(budget_line__isnull=False).order_by("pk"):
+            position_commitment_sync(user=SYSTEM, position=position)
 
     if data.get("decision_letter") and boroughs:
         municipality = next(iter(boroughs.values())).municipality

@@ -336,12 +336,27 @@ class Commitment(CodedModel):
         verbose_name=_("created by"),
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    # Set for the standard costs of a filled position (kept by
+    # ``finance.services.position_commitment_sync``); one per position and budget line.
+    position = models.ForeignKey(
+        "Position",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="commitments",
+        verbose_name=_("position (Planstelle)"),
+    )
 
     class Meta:
         verbose_name = _("commitment")
         verbose_name_plural = _("commitments")
         ordering = ["-committed_on", "-pk"]
         constraints = [
+            models.UniqueConstraint(
+                fields=["position", "line"],
+                condition=Q(position__isnull=False),
+                name="commitment_one_per_position_and_line",
+            ),
             models.CheckConstraint(
                 condition=Q(amount__gte=0) & Q(original_amount__gt=0) & Q(paid__gte=0),
                 name="commitment_not_negative",

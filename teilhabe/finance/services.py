@@ -15,13 +15,14 @@ import datetime as dt
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.db.models.functions import Greatest
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
@@ -310,9 +311,140 @@ def occupancy_add(
                 _("The position is already held by %(holder)s in this period.")
                 % {"holder": other.holder}
             )
-    return Occupancy.objects.create(
+    occupancy = Occupancy.objects.create(
         position=position, holder=holder.strip(), starts_on=starts_on, ends_on=ends_on
     )
+    position_commitment_sync(user=user, position=position)
+    return occupancy
+
+
+@transaction.atomic
+def occupancy_end(*, user: Any, occupancy: Occupancy, ends_on: dt.date) -> Occupancy:
+    """The holder leaves on ``ends_on`` (the last day in post); the standard costs of the
+    days after it are released on the position's budget line."""
+    check(user, Action.MANAGE_FINANCE, occupancy.position)
+    Position.objects.select_for_update().get(pk=occupancy.position_id)
+    if ends_on < occupancy.starts_on:
+        raise ValidationError({"ends_on": _("The end lies before the start.")})
+    Occupancy.objects.filter(pk=occupancy.pk).update(ends_on=ends_on)
+    occupancy.ends_on = ends_on
+    position_commitment_sync(user=user, position=occupancy.position)
+    return occupancy
+
+
+def occupied_days(occupancies: Iterable[Occupancy], start: dt.date, end: dt.date) -> int:
+    """Days from ``start`` to ``end`` (both included) on which the post was held."""
+    days = 0
+    for o in occupancies:
+        first, last = max(o.starts_on, start), min(o.ends_on or end, end)
+        days += max(0, (last - first).days + 1)
+    return days
+
+
+def position_standard_cost(position: Position, line: BudgetLine, occupancies) -> Decimal:
+    """Standard costs of ``position`` in the fiscal year of ``line``: the annual cost of its
+    pay group (Personalkostentabelle of that year) × FTE × days held / days of the year.
+    Zero without pay group or standard cost."""
+    from teilhabe.finance.models import StandardCost
+
+    year = line.fiscal_year.year
+    annual = (
+        StandardCost.objects.filter(fiscal_year=line.fiscal_year, pay_group=position.pay_group)
+        .values_list("annual_cost", flat=True)
+        .first()
+    )
+    if annual is None or not position.pay_group:
+        return Decimal("0.00")
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    held = occupied_days(occupancies, start, end)
+    share = Decimal(held) / Decimal((end - start).days + 1)
+    return (annual * position.fte * share).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+@transaction.atomic
+def position_commitment_sync(*, user: Any, position: Position) -> Commitment | None:
+    """Commit the standard costs of a filled position against its budget line for the days it
+    is held in that line's fiscal year (idempotent: the commitment is created once and then
+    raised or, by a cancellation, lowered to what the occupancies cost; a vacancy releases
+    the rest). Nothing changes on a closed fiscal year. The budget line is locked first, as
+    in :func:`commitment_create`."""
+    check(user, Action.MANAGE_FINANCE, position)
+    if position.budget_line_id is None:
+        return None
+    line = (
+        BudgetLine.objects.select_for_update()
+        .select_related("fiscal_year")
+        .get(pk=position.budget_line_id)
+    )
+    existing = Commitment.objects.select_for_update().filter(position=position, line=line).first()
+    if line.fiscal_year.is_closed:
+        return existing
+    occupancies = list(Occupancy.objects.filter(position=position))
+    target = position_standard_cost(position, line, occupancies)
+    year = line.fiscal_year.year
+    if existing is None:
+        if target == 0:
+            return None
+        first = min(max(o.starts_on, dt.date(year, 1, 1)) for o in occupancies)
+        _reserve(line, target)
+        return Commitment.objects.create(
+            number=_new_number(year),
+            line=line,
+            organisation=position.organisation,
+            borough=position.borough if position.borough_id else line.borough,
+            position=position,
+            purpose=_("Standard costs of the position %(title)s") % {"title": position.title},
+            committed_on=min(first, dt.date(year, 12, 31)),
+            original_amount=target,
+            amount=target,
+            created_by=acting_person(user),
+        )
+    target = max(target, existing.paid)
+    change = target - existing.amount
+    if change > 0:
+        _reserve(line, change)
+        # A position's commitment grows with its occupancy: "originally" is the highest
+        # amount ever committed (the constraint only lets the amount fall below it).
+        Commitment.objects.filter(pk=existing.pk).update(
+            amount=F("amount") + change,
+            original_amount=Greatest(F("original_amount"), F("amount") + change),
+        )
+    elif change < 0:
+        day = min(max(timezone.localdate(), existing.committed_on), dt.date(year, 12, 31))
+        _book(
+            existing,
+            MovementKind.CANCELLATION,
+            -change,
+            day,
+            _("Position vacant: standard costs released"),
+            acting_person(user),
+        )
+    existing.refresh_from_db()
+    return existing
+
+
+def _reserve(line: BudgetLine, amount: Decimal) -> None:
+    """Raise what is committed on a locked line by ``amount`` (refused when not available)."""
+    if amount > line.amount - line.committed:
+        raise ValidationError(
+            _(
+                "Only %(available)s is still available on the budget line “%(line)s”; "
+                "%(amount)s cannot be committed."
+            )
+            % {
+                "available": _euro(line.amount - line.committed),
+                "line": line.name,
+                "amount": _euro(amount),
+            }
+        )
+    try:
+        with transaction.atomic():
+            BudgetLine.objects.filter(pk=line.pk).update(committed=F("committed") + amount)
+    except IntegrityError:
+        raise ValidationError(
+            {"amount": _("The budget line would be over-committed; nothing was saved.")}
+        ) from None
+    line.committed += amount
 
 
 # --- District projects ----------------------------------------------------------------------

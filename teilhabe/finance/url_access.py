@@ -17,6 +17,12 @@ RULES = {
     ),
     "finance:positions": rule(FINANCE),
     "finance:position": rule(FINANCE, kwargs=lambda cast: {"code": cast.position.code}),
+    "finance:occupancy_end": rule(
+        {R.FINANCE_OFFICER},
+        kwargs=lambda cast: {"code": cast.position.occupancies.order_by("starts_on").first().code},
+        ok=405,
+        note="POST only; GET answers 405 after the access check",
+    ),
     "finance:projects": rule(FINANCE | {R.CASE_WORKER, R.TEAM_LEAD, R.PROVIDER_EDITOR}),
     "finance:project_apply": rule({R.TEAM_LEAD, R.PROVIDER_EDITOR}),
     "finance:project": rule(

@@ -11,6 +11,7 @@ urlpatterns = [
     path("bewilligungen/<uuid:code>/", views.commitment_detail, name="commitment"),
     path("stellen/", views.positions, name="positions"),
     path("stellen/<uuid:code>/", views.position_detail, name="position"),
+    path("stellen/besetzung/<uuid:code>/ende/", views.occupancy_end, name="occupancy_end"),
     path("projekte/", views.projects, name="projects"),
     path("projekte/antrag/", views.project_apply, name="project_apply"),
     path("projekte/<uuid:code>/", views.project_detail, name="project"),

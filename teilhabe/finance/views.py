@@ -3,7 +3,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from teilhabe.access import Action, can, get_for_user, organisations_where, require
+from teilhabe.access import Action, can, get_for_user, organisations_where, require, visible
 from teilhabe.core.downloads import download
 from teilhabe.core.forms import add_service_error
 from teilhabe.finance import exports, selectors, services
@@ -14,6 +14,7 @@ from teilhabe.finance.forms import (
     DecisionForm,
     DocumentForm,
     MovementForm,
+    OccupancyEndForm,
     OccupancyForm,
     PaymentForm,
     ProjectForm,
@@ -23,6 +24,7 @@ from teilhabe.finance.forms import (
 from teilhabe.finance.models import (
     BudgetLine,
     Commitment,
+    Occupancy,
     Position,
     Project,
     ProjectDocument,
@@ -152,9 +154,9 @@ def line_detail(request, code):
 def commitment_detail(request, code):
     commitment = get_for_user(
         request.user,
-        Commitment.objects.select_related("line__fiscal_year", "organisation", "borough").defer(
-            *selectors.NO_SHAPES
-        ),
+        Commitment.objects.select_related(
+            "line__fiscal_year", "organisation", "borough", "position"
+        ).defer(*selectors.NO_SHAPES),
         action=Action.VIEW_GRANTS,
         code=code,
     )
@@ -181,6 +183,9 @@ def commitment_detail(request, code):
         {
             "commitment": commitment,
             "project": Project.objects.filter(commitment=commitment).first(),
+            "position": commitment.position
+            if commitment.position_id and can(request.user, Action.VIEW_POSITIONS)
+            else None,
             "movements": list(commitment.movements.select_related("created_by")),
             "form": form,
             "may_see_line": can(request.user, Action.VIEW_FINANCE, commitment.line),
@@ -228,18 +233,58 @@ def position_detail(request, code):
                 return redirect("finance:position", code=position.code)
     elif request.method == "POST":
         raise PermissionDenied
+    return _position_page(request, position, form=form)
+
+
+def _position_page(request, position, *, form=None, end_form=None, status=None):
     row = selectors.position_plan(Position.objects.filter(pk=position.pk))[0]
+    occupancies = list(position.occupancies.order_by("starts_on"))
+    current = next((o for o in occupancies if o.ends_on is None), None)
+    if end_form is None and current is not None and can(request.user, Action.MANAGE_FINANCE):
+        end_form = OccupancyEndForm(prefix="end")
+    errors = (form is not None and form.errors) or (end_form is not None and end_form.errors)
     return render(
         request,
         "finance/position_detail.html",
         {
             "position": position,
             "row": row,
-            "occupancies": list(position.occupancies.order_by("starts_on")),
+            "occupancies": occupancies,
+            "current": current,
+            "commitments": list(
+                visible(request.user, Action.VIEW_GRANTS, Commitment)
+                .filter(position=position)
+                .select_related("line", "organisation")
+            ),
             "form": form,
+            "end_form": end_form,
         },
-        status=400 if form is not None and form.errors else 200,
+        status=status or (400 if errors else 200),
     )
+
+
+@require(Action.MANAGE_FINANCE, methods=("POST",))
+def occupancy_end(request, code):
+    occupancy = get_for_user(
+        request.user,
+        Occupancy.objects.select_related("position"),
+        action=Action.MANAGE_FINANCE,
+        see=Action.VIEW_POSITIONS,
+        code=code,
+    )
+    form = OccupancyEndForm(request.POST, prefix="end")
+    if form.is_valid() and _apply(
+        form,
+        lambda: services.occupancy_end(
+            user=request.user, occupancy=occupancy, ends_on=form.cleaned_data["ends_on"]
+        ),
+    ):
+        messages.success(request, _("The occupancy has ended; its standard costs were adjusted."))
+        return redirect("finance:position", code=occupancy.position.code)
+    position = Position.objects.select_related(
+        "organisation", "borough", "budget_line", "decision"
+    ).get(pk=occupancy.position_id)
+    return _position_page(request, position, end_form=form, status=400)
 
 
 @require(Action.VIEW_GRANTS)

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from teilhabe.offers.hsds.export import export_json, services
 from teilhabe.offers.hsds.validation import errors
+from teilhabe.offers.models import PUBLIC_LANGUAGE_CODES
 
 
 class Command(BaseCommand):
@@ -11,14 +12,23 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="Target file (- for standard output)")
+        parser.add_argument(
+            "--lang",
+            default="de",
+            choices=PUBLIC_LANGUAGE_CODES,
+            help="Language of the texts; untranslated fields stay German and are listed as "
+            "'untranslated_field' attributes of each service",
+        )
 
-    def handle(self, *args, file, **options):
+    def handle(self, *args, file, lang, **options):
         problems = [
-            f"{s['name']}: {e}" for s in services() for e in errors(s, "service", strict=True)
+            f"{s['name']}: {e}"
+            for s in services(lang=lang)
+            for e in errors(s, "service", strict=True)
         ]
         if problems:
             raise CommandError("Der Export entspricht nicht HSDS 3.0:\n" + "\n".join(problems[:20]))
-        text = export_json()
+        text = export_json(lang=lang)
         if file == "-":
             self.stdout.write(text)
         else:

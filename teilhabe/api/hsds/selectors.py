@@ -1,0 +1,214 @@
+"""Reads of the HSDS API: what is published, filtered by the HSDS parameters, with only the
+columns the answer's depth needs (``minimal``, ``brief`` = one-to-one fields, ``full`` = nested).
+
+The mapping to HSDS documents is :mod:`teilhabe.offers.hsds.export` (one mapping for the API,
+the export command and the open-data package)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import threading
+from collections import defaultdict
+from typing import Literal
+
+from django.db.models import Q, QuerySet
+
+from teilhabe.offers.filters import OfferFilterSet
+from teilhabe.offers.hsds import export
+from teilhabe.offers.models import Category, Location, Offer
+from teilhabe.offers.selectors import directory_version
+from teilhabe.organisations.models import Organisation
+
+Depth = Literal["minimal", "brief", "full"]
+
+ORGANISATION_FIELDS = (
+    "code",
+    "name",
+    "short_name",
+    "kind",
+    "email",
+    "website",
+    "parent__code",
+)
+OFFER_FIELDS = {
+    "minimal": ("code", "title", "status", "updated_at"),
+    "brief": (
+        "code",
+        "title",
+        "summary",
+        "description",
+        "url",
+        "contact_email",
+        "status",
+        "registration_required",
+        "is_free",
+        "cost",
+        "cost_note",
+        "women_only",
+        "for_families",
+        "for_children",
+        "for_youth",
+        "min_age",
+        "max_age",
+        "last_reviewed",
+        "updated_at",
+        *(f"organisation__{f}" for f in ORGANISATION_FIELDS),
+    ),
+}
+LOCATION_FIELDS = (
+    "code",
+    "key",
+    "name",
+    "latitude",
+    "longitude",
+    "organisation__code",
+    "district__name",
+    "district__borough__name",
+)
+
+
+def offers(
+    *,
+    search: str = "",
+    term: str | None = None,
+    taxonomy: str | None = None,
+    organisation: str | None = None,
+    since: dt.datetime | None = None,
+) -> QuerySet[Offer]:
+    """Published offers matching the HSDS filters, in a stable order (by id)."""
+    qs = Offer.objects.published()
+    if search:  # the finder's search (title, summary, provider, translated titles)
+        qs = OfferFilterSet({"q": search}, queryset=qs).qs
+    if term:  # a category or one of its sub-categories
+        qs = qs.filter(Q(category__code=term) | Q(category__parent__code=term))
+    if taxonomy and taxonomy != export.TAXONOMY_ID:
+        qs = qs.none()
+    if organisation:
+        qs = qs.filter(organisation__code=organisation)
+    if since:
+        qs = qs.filter(updated_at__gte=since)
+    return qs.order_by("pk")
+
+
+def at_depth(qs: QuerySet[Offer], depth: Depth, lang: str) -> QuerySet[Offer]:
+    if depth == "full":
+        qs = export.exportable_offers(qs)
+    else:
+        qs = qs.only(*OFFER_FIELDS[depth])
+        if depth == "brief":
+            qs = qs.select_related("organisation__parent")
+    return export.with_translation(qs, lang)
+
+
+def offer(code: str, depth: Depth, lang: str) -> Offer | None:
+    return at_depth(offers(), depth, lang).filter(code=code).first()
+
+
+def organisations(*, search: str = "") -> QuerySet[Organisation]:
+    """Active organisations with a published offer (as ``/api/v1/organisations/``)."""
+    with_offers = Offer.objects.published().values("organisation_id")
+    qs = Organisation.objects.filter(is_active=True, pk__in=with_offers)
+    for word in search.split()[:5]:
+        qs = qs.filter(Q(name__icontains=word) | Q(short_name__icontains=word))
+    return qs.select_related("parent").only(*ORGANISATION_FIELDS).order_by("name", "pk")
+
+
+def services_by_organisation(
+    orgs: list[Organisation], depth: Depth, lang: str
+) -> dict[int, list[Offer]]:
+    found: dict[int, list[Offer]] = defaultdict(list)
+    qs = at_depth(offers().filter(organisation__in=orgs), depth, lang)
+    for o in qs:
+        found[o.organisation_id].append(o)
+    return found
+
+
+def categories(
+    *,
+    search: str = "",
+    taxonomy: str | None = None,
+    top_only: bool = False,
+    parent: str | None = None,
+) -> QuerySet[Category]:
+    qs = Category.objects.select_related("parent").only(
+        "code", "key", "name", "names", "parent__code", "position"
+    )
+    for word in search.split()[:5]:
+        qs = qs.filter(Q(name__icontains=word) | Q(key__icontains=word))
+    if taxonomy and taxonomy != export.TAXONOMY_ID:
+        qs = qs.none()
+    if top_only:
+        qs = qs.filter(parent__isnull=True)
+    if parent:
+        qs = qs.filter(parent__code=parent)
+    return qs.order_by("position", "name", "pk")
+
+
+# --- service_at_location: the links of published offers and their locations -----------------
+
+Link = Offer.locations.through
+
+
+def links(
+    offer_qs: QuerySet[Offer],
+    *,
+    postcode: str = "",
+    proximity: int | None = None,
+) -> QuerySet:
+    qs = Link.objects.filter(offer__in=offer_qs.order_by().values("pk"))
+    if postcode and proximity:
+        qs = qs.filter(location__in=_near(postcode, proximity))
+    elif postcode:
+        qs = qs.filter(location__postcode=postcode)
+    return qs.order_by("offer_id", "location_id").values_list("offer_id", "location_id")
+
+
+def _near(postcode: str, metres: int) -> list[int]:
+    """Locations within ``metres`` of the centre of the locations with ``postcode``."""
+    points = list(Location.objects.filter(postcode=postcode).values_list("latitude", "longitude"))
+    if not points:
+        return []
+    lat = sum(p[0] for p in points) / len(points)
+    lon = sum(p[1] for p in points) / len(points)
+    dlat = metres / 111_320
+    dlon = metres / (111_320 * max(math.cos(math.radians(lat)), 0.01))
+    box = Location.objects.filter(
+        latitude__range=(lat - dlat, lat + dlat), longitude__range=(lon - dlon, lon + dlon)
+    ).values_list("pk", "latitude", "longitude")
+    return [pk for pk, la, lo in box if _distance(lat, lon, la, lo) <= metres]
+
+
+def _distance(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in metres (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6_371_000 * math.asin(math.sqrt(a))
+
+
+def locations(pks, *, nested: bool) -> dict[int, Location]:
+    qs = Location.objects.select_related("organisation", "district__borough")
+    if not nested:
+        qs = qs.only(*LOCATION_FIELDS)
+    return qs.in_bulk(list(pks))
+
+
+_link_ids: dict[str, tuple[str, dict[str, tuple[int, int]]]] = {}
+_link_lock = threading.Lock()
+
+
+def link_by_id(code: str) -> tuple[int, int] | None:
+    """(offer pk, location pk) of a service_at_location id. The ids are derived (uuid5 of the
+    service and location ids, stable across exports), so the map is built once per directory
+    version and process."""
+    version = directory_version()
+    with _link_lock:
+        known = _link_ids.get("map")
+        if known is None or known[0] != version:
+            rows = Link.objects.filter(offer__in=Offer.objects.published().values("pk"))
+            pairs = rows.values_list("offer_id", "offer__code", "location_id", "location__code")
+            mapping = {export.service_at_location_id(oc, lc): (o, loc) for o, oc, loc, lc in pairs}
+            known = (version, mapping)
+            _link_ids["map"] = known
+    return known[1].get(code)
