@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 
-from teilhabe.finance.models import BudgetLineKind, FiscalYear, FundingSource
+from teilhabe.finance.models import BudgetLineKind, FiscalYear, FundingSource, ProjectStatus
 from teilhabe.geography.models import Borough
 
 
@@ -75,3 +75,48 @@ def filter_lines(qs, params: dict, prefix: str = ""):
     if "kind" in params:
         qs = qs.filter(**{f"{prefix}kind": params["kind"]})
     return qs
+
+
+class PeriodFilter(serializers.Serializer):
+    """A period; one whose end lies before its start is empty (no rows, sums of zero)."""
+
+    von = serializers.DateField(
+        required=False, help_text="Erster Tag des Zeitraums (ISO, z. B. 2017-01-01)."
+    )
+    bis = serializers.DateField(
+        required=False, help_text="Letzter Tag des Zeitraums (ISO, z. B. 2017-12-31)."
+    )
+
+
+class MoneyFilter(PeriodFilter, BudgetFilter):
+    """Commitments and payments: the budget filters (of their budget line) and a period."""
+
+
+def filter_period(qs, params: dict, field: str):
+    if params.get("von"):
+        qs = qs.filter(**{f"{field}__gte": params["von"]})
+    if params.get("bis"):
+        qs = qs.filter(**{f"{field}__lte": params["bis"]})
+    return qs
+
+
+class PositionFilter(serializers.Serializer):
+    bezirk = serializers.IntegerField(
+        required=False, min_value=1, max_value=99, help_text="Nummer des Stadtbezirks (1–9)."
+    )
+    stichtag = serializers.DateField(
+        required=False, help_text="Stichtag für Besetzung und Vakanz (ISO); Standard: heute."
+    )
+
+    validate_bezirk = BudgetFilter.validate_bezirk
+
+
+class ProjectFilter(YearFilter):
+    bezirk = serializers.IntegerField(
+        required=False, min_value=1, max_value=99, help_text="Nummer des Stadtbezirks (1–9)."
+    )
+    status = serializers.ChoiceField(
+        required=False, choices=ProjectStatus.choices, help_text="Stand des Projekts."
+    )
+
+    validate_bezirk = BudgetFilter.validate_bezirk

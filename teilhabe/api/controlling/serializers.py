@@ -6,7 +6,13 @@ from __future__ import annotations
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from teilhabe.finance.models import BudgetLine, BudgetLineKind
+from teilhabe.finance.models import (
+    BudgetLine,
+    BudgetLineKind,
+    MovementKind,
+    PositionFunction,
+    ProjectStatus,
+)
 
 
 class OrganisationRefSerializer(serializers.Serializer):
@@ -96,3 +102,154 @@ class BudgetSummarySerializer(serializers.Serializer):
     total = MoneyRowSerializer(help_text="Summe aller sichtbaren Ansätze.")
     by_funding_source = MoneyRowSerializer(many=True, help_text="Je Deckung.")
     by_bezirk = MoneyRowSerializer(many=True, help_text="Je Stadtbezirk (nur Bezirksansätze).")
+
+
+class LineRefSerializer(serializers.Serializer):
+    id = serializers.UUIDField(source="code", help_text="Kennung des Haushaltsansatzes.")
+    name = serializers.CharField(help_text="Bezeichnung des Haushaltsansatzes.")
+    fiscal_year = serializers.IntegerField(source="fiscal_year.year", help_text="Haushaltsjahr.")
+
+
+class CommitmentSerializer(serializers.Serializer):
+    id = serializers.UUIDField(source="code", help_text="Kennung der Bewilligung.")
+    number = serializers.CharField(help_text="Aktenzeichen der Bewilligung.")
+    purpose = serializers.CharField(help_text="Zweck.")
+    committed_on = serializers.DateField(help_text="Datum der Bewilligung.")
+    budget_line = LineRefSerializer(source="line", help_text="Haushaltsansatz, aus dem bewilligt.")
+    organisation = OrganisationRefSerializer(help_text="Empfangende Organisation.")
+    borough = BoroughRefSerializer(allow_null=True, help_text="Stadtbezirk; null: stadtweit.")
+    original_amount = _money("Ursprünglich bewilligt (€).")
+    amount = _money("Aktuell bewilligt (€) nach Kürzungen.")
+    paid = _money("Ausgezahlt (€), abzüglich Rückzahlungen.")
+    open = serializers.SerializerMethodField(help_text=OPEN_HELP)
+
+    @extend_schema_field(_money(OPEN_HELP))
+    def get_open(self, commitment) -> str:
+        return f"{commitment.open_amount:.2f}"
+
+
+class CommitmentRefSerializer(serializers.Serializer):
+    id = serializers.UUIDField(source="code", help_text="Kennung der Bewilligung.")
+    number = serializers.CharField(help_text="Aktenzeichen der Bewilligung.")
+
+
+class PaymentSerializer(serializers.Serializer):
+    id = serializers.UUIDField(source="code", help_text="Kennung der Buchung.")
+    kind = serializers.ChoiceField(
+        choices=MovementKind.choices,
+        help_text="payment = Auszahlung, repayment = Rückzahlung, cancellation = Kürzung.",
+    )
+    kind_label = serializers.CharField(source="get_kind_display", help_text="Art in Worten.")
+    amount = _money("Betrag (€), immer positiv.")
+    booked_on = serializers.DateField(help_text="Buchungsdatum.")
+    commitment = CommitmentRefSerializer(help_text="Bewilligung, auf die gebucht wurde.")
+    organisation = OrganisationRefSerializer(
+        source="commitment.organisation", help_text="Empfangende Organisation."
+    )
+    fiscal_year = serializers.IntegerField(
+        source="commitment.line.fiscal_year.year", help_text="Haushaltsjahr."
+    )
+
+
+class OrganisationMoneySerializer(serializers.Serializer):
+    organisation_id = serializers.UUIDField(source="code", help_text="Kennung der Organisation.")
+    label = serializers.CharField(help_text="Name der Organisation.")
+    amount = _money("Bewilligt (€).")
+    paid = _money("Ausgezahlt (€).")
+    open = _money(OPEN_HELP)
+
+
+class MonthMoneySerializer(serializers.Serializer):
+    month = serializers.DateField(help_text="Erster Tag des Monats.")
+    committed = _money("Im Monat neu bewilligt (€, ursprüngliche Beträge).")
+    paid = _money("Im Monat ausgezahlt (€).")
+    repaid = _money("Im Monat zurückgezahlt (€).")
+    cancelled = _money("Im Monat gekürzt (€).")
+
+
+class CommitmentSummarySerializer(serializers.Serializer):
+    by_organisation = OrganisationMoneySerializer(many=True, help_text="Je Organisation.")
+    by_month = MonthMoneySerializer(many=True, help_text="Je Monat.")
+
+
+class PositionSerializer(serializers.Serializer):
+    id = serializers.UUIDField(source="position.code", help_text="Kennung der Planstelle.")
+    key = serializers.CharField(source="position.key", help_text="Schlüssel der Planstelle.")
+    title = serializers.CharField(source="position.title", help_text="Bezeichnung.")
+    function = serializers.ChoiceField(
+        source="position.function", choices=PositionFunction.choices, help_text="Funktion."
+    )
+    organisation = OrganisationRefSerializer(
+        source="position.organisation", help_text="Anstellungsträger."
+    )
+    borough = BoroughRefSerializer(
+        source="position.borough", allow_null=True, help_text="Stadtbezirk; null: stadtweit."
+    )
+    fte = serializers.DecimalField(
+        source="position.fte", max_digits=4, decimal_places=2, help_text="Stellenanteil (VZÄ)."
+    )
+    pay_group = serializers.CharField(source="position.pay_group", help_text="Entgeltgruppe.")
+    filled = serializers.SerializerMethodField(help_text="Am Stichtag besetzt.")
+    vacant_since = serializers.DateField(
+        allow_null=True, help_text="Unbesetzt seit (null: besetzt oder nie besetzt)."
+    )
+    vacant_days = serializers.IntegerField(allow_null=True, help_text="Tage unbesetzt.")
+    annual_cost = serializers.DecimalField(
+        max_digits=14,
+        decimal_places=2,
+        allow_null=True,
+        help_text="Jahreskosten (€) nach Personalkostentabelle × VZÄ; null ohne Tabelle.",
+    )
+
+    def get_filled(self, row) -> bool:
+        return row.holder is not None
+
+
+class PositionGroupSerializer(serializers.Serializer):
+    label = serializers.CharField(help_text="Stadtbezirk bzw. Organisation.")
+    count = serializers.IntegerField(help_text="Planstellen.")
+    vacant = serializers.IntegerField(help_text="Davon am Stichtag unbesetzt.")
+    fte = serializers.DecimalField(max_digits=8, decimal_places=2, help_text="Summe VZÄ.")
+    annual_cost = _money("Jahreskosten (€).")
+
+
+class PositionSummarySerializer(serializers.Serializer):
+    by_bezirk = PositionGroupSerializer(many=True, help_text="Je Stadtbezirk.")
+    by_organisation = PositionGroupSerializer(many=True, help_text="Je Organisation.")
+
+
+class ProjectSerializer(serializers.Serializer):
+    id = serializers.UUIDField(source="code", help_text="Kennung des Projekts.")
+    title = serializers.CharField(help_text="Titel.")
+    status = serializers.ChoiceField(choices=ProjectStatus.choices, help_text="Stand.")
+    status_label = serializers.CharField(source="get_status_display", help_text="Stand in Worten.")
+    fiscal_year = serializers.IntegerField(
+        source="round.fiscal_year.year", help_text="Haushaltsjahr der Antragsrunde."
+    )
+    organisation = OrganisationRefSerializer(help_text="Antragstellende Organisation.")
+    borough = BoroughRefSerializer(help_text="Stadtbezirk.")
+    starts_on = serializers.DateField(help_text="Projektbeginn.")
+    ends_on = serializers.DateField(help_text="Projektende.")
+    total_cost = _money("Gesamtkosten laut Antrag (€).")
+    requested = _money("Beantragt (€).")
+    approved_amount = serializers.DecimalField(
+        max_digits=14, decimal_places=2, allow_null=True, help_text="Bewilligt (€); null: offen."
+    )
+    decided_on = serializers.DateField(allow_null=True, help_text="Datum der Entscheidung.")
+    file_number = serializers.CharField(
+        allow_null=True, help_text="Aktenzeichen; null oder leer vor der Entscheidung."
+    )
+    commitment = CommitmentRefSerializer(allow_null=True, help_text="Bewilligung im Haushalt.")
+    actual_cost = serializers.DecimalField(
+        max_digits=14,
+        decimal_places=2,
+        allow_null=True,
+        help_text="Ist-Kosten laut Verwendungsnachweis (€).",
+    )
+    participants = serializers.IntegerField(
+        allow_null=True, help_text="Teilnehmende laut Nachweis."
+    )
+    reported_on = serializers.DateField(
+        allow_null=True, help_text="Verwendungsnachweis eingegangen am."
+    )
+    closed_on = serializers.DateField(allow_null=True, help_text="Abgeschlossen am.")

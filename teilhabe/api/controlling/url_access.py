@@ -16,7 +16,26 @@ def _own_line(cast):
     return {"id": line.code}
 
 
+# The same declarations as the finance pages (teilhabe/finance/url_access.py): the demo project
+# and its commitment belong to Caritas in borough I.
+GRANTS = FINANCE | {Role.CASE_WORKER, Role.TEAM_LEAD, Role.PROVIDER_EDITOR}
+GRANT_OF_CARITAS_IN_BOROUGH_1 = FINANCE | {Role.CASE_WORKER, Role.TEAM_LEAD}
+
 RULES = {
+    "controlling:commitments": rule(GRANTS, as_role=API),
+    "controlling:commitment-summary": rule(GRANTS, as_role=API),
+    "controlling:commitment": rule(
+        GRANT_OF_CARITAS_IN_BOROUGH_1,
+        kwargs=lambda cast: {"id": cast.commitment.code},
+        as_role=API,
+    ),
+    "controlling:payments": rule(GRANTS, as_role=API),
+    "controlling:positions": rule(FINANCE, as_role=API),
+    "controlling:position-summary": rule(FINANCE, as_role=API),
+    "controlling:projects": rule(GRANTS, as_role=API),
+    "controlling:project": rule(
+        GRANT_OF_CARITAS_IN_BOROUGH_1, kwargs=lambda cast: {"id": cast.project.code}, as_role=API
+    ),
     "controlling:budget-lines": rule(FINANCE, as_role=API),
     "controlling:budget-summary": rule(FINANCE, as_role=API),
     "controlling:budget-line": rule(FINANCE, kwargs=_own_line, as_role=API),

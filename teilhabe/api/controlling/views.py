@@ -21,15 +21,25 @@ from rest_framework.response import Response
 from rest_framework.throttling import SimpleRateThrottle
 from rest_framework.views import APIView
 
-from teilhabe.access import Action, can, get_for_user
+from teilhabe.access import Action, can, get_for_user, visible
 from teilhabe.api.controlling import filters, schema
 from teilhabe.api.controlling.authentication import ApiTokenAuthentication
 from teilhabe.api.controlling.models import ApiToken
-from teilhabe.api.controlling.serializers import BudgetLineSerializer, BudgetSummarySerializer
+from teilhabe.api.controlling.serializers import (
+    BudgetLineSerializer,
+    BudgetSummarySerializer,
+    CommitmentSerializer,
+    CommitmentSummarySerializer,
+    PaymentSerializer,
+    PositionSerializer,
+    PositionSummarySerializer,
+    ProjectSerializer,
+)
 from teilhabe.api.views import _int
 from teilhabe.audit.models import AuditAction
 from teilhabe.audit.services import audit_record
 from teilhabe.finance import selectors as finance
+from teilhabe.finance.models import Movement
 
 TAG_MONEY = "Controlling: Haushalt"
 
@@ -198,3 +208,241 @@ class BudgetSummary(ControllingView):
             "by_bezirk": finance.budget_by_borough(lines),
         }
         return Response(BudgetSummarySerializer(data).data)
+
+
+# --- Commitments and payments ---------------------------------------------------------------
+
+TAG_GRANTS = "Controlling: Bewilligungen und Zahlungen"
+WHO_GRANTS = (
+    "Sichtbar wie auf den Seiten *Finanzen*: Finanzverwaltung und Stadtsteuerung alles, "
+    "Bezirkskoordination der eigene Bezirk, Träger (Teamleitung, Fachkraft, Angebotspflege) die "
+    "eigene Organisation."
+)
+
+
+def _commitments(request):
+    params = filters.query(request, filters.MoneyFilter)
+    qs = filters.filter_lines(finance.commitments_for(request.user), params, prefix="line__")
+    qs = filters.filter_period(qs, params, "committed_on")
+    return qs.select_related("line__funding_source", "borough").order_by("committed_on", "number")
+
+
+@extend_schema_view(
+    get=extend_schema(
+        tags=[TAG_GRANTS],
+        parameters=[filters.MoneyFilter],
+        operation_id="controlling_commitments_list",
+        summary="Bewilligungen",
+        description=(
+            "Bewilligungen (Zuwendungsbescheide) mit ursprünglichem und aktuellem Betrag, "
+            "ausgezahlt und offen. "
+            + WHO_GRANTS
+            + " Filter: Haushaltsjahr, Deckung, Stadtbezirk und Art des Ansatzes; Zeitraum "
+            "(`von`, `bis`) nach Bewilligungsdatum."
+        ),
+    )
+)
+class CommitmentList(ControllingView, generics.ListAPIView):
+    serializer_class = CommitmentSerializer
+    pagination_class = Pagination
+    required_action = Action.VIEW_GRANTS
+    error_statuses = (400, 401, 403, 404, 429)
+
+    def get_queryset(self):
+        return _commitments(self.request)
+
+
+@extend_schema_view(
+    get=extend_schema(
+        tags=[TAG_GRANTS],
+        operation_id="controlling_commitment",
+        summary="Eine Bewilligung",
+        description="Eine Bewilligung; eine, die die Rolle nicht sieht, ist „nicht gefunden“ (404).",
+    )
+)
+class CommitmentDetail(ControllingView, generics.RetrieveAPIView):
+    serializer_class = CommitmentSerializer
+    required_action = Action.VIEW_GRANTS
+    error_statuses = (401, 403, 404, 429)
+
+    def get_object(self):
+        return get_for_user(
+            self.request.user,
+            finance.commitments_for(self.request.user).select_related("line__funding_source"),
+            action=Action.VIEW_GRANTS,
+            code=self.kwargs["id"],
+        )
+
+
+@extend_schema_view(
+    get=extend_schema(
+        tags=[TAG_GRANTS],
+        parameters=[filters.MoneyFilter],
+        responses=CommitmentSummarySerializer,
+        operation_id="controlling_commitments_summary",
+        summary="Bewilligungen und Zahlungen in Summe",
+        description=(
+            "Bewilligt, ausgezahlt und offen je Organisation; je Monat neu bewilligt, "
+            "ausgezahlt, zurückgezahlt und gekürzt — dieselben Zahlen wie auf der Seite "
+            "*Finanzen*. " + WHO_GRANTS
+        ),
+    )
+)
+class CommitmentSummary(ControllingView):
+    required_action = Action.VIEW_GRANTS
+
+    def get(self, request):
+        commitments = _commitments(request).order_by()
+        data = {
+            "by_organisation": finance.commitments_by_organisation(commitments),
+            "by_month": finance.money_by_month(commitments),
+        }
+        return Response(CommitmentSummarySerializer(data).data)
+
+
+@extend_schema_view(
+    get=extend_schema(
+        tags=[TAG_GRANTS],
+        parameters=[filters.MoneyFilter],
+        operation_id="controlling_payments_list",
+        summary="Zahlungen",
+        description=(
+            "Auszahlungen, Rückzahlungen und Kürzungen auf Bewilligungen, je eine Zeile. "
+            + WHO_GRANTS
+            + " Filter wie bei den Bewilligungen; Zeitraum (`von`, `bis`) nach Buchungsdatum."
+        ),
+    )
+)
+class PaymentList(ControllingView, generics.ListAPIView):
+    serializer_class = PaymentSerializer
+    pagination_class = Pagination
+    required_action = Action.VIEW_GRANTS
+    error_statuses = (400, 401, 403, 404, 429)
+
+    def get_queryset(self):
+        params = filters.query(self.request, filters.MoneyFilter)
+        qs = visible(self.request.user, Action.VIEW_GRANTS, Movement)
+        qs = filters.filter_lines(qs, params, prefix="commitment__line__")
+        qs = filters.filter_period(qs, params, "booked_on")
+        return qs.select_related(
+            "commitment__organisation", "commitment__line__fiscal_year"
+        ).order_by("booked_on", "pk")
+
+
+# --- Positions --------------------------------------------------------------------------------
+
+TAG_POSITIONS = "Controlling: Stellen"
+
+
+def _position_rows(request):
+    params = filters.query(request, filters.PositionFilter)
+    positions = finance.positions_for(request.user)
+    if "bezirk" in params:
+        positions = positions.filter(borough__number=params["bezirk"])
+    return finance.position_plan(positions, on=params.get("stichtag"))
+
+
+@extend_schema_view(
+    get=extend_schema(
+        tags=[TAG_POSITIONS],
+        parameters=[filters.PositionFilter],
+        operation_id="controlling_positions_list",
+        summary="Stellenplan",
+        description=(
+            "Planstellen mit Stellenanteil, Entgeltgruppe, Besetzung am Stichtag (ja/nein — "
+            "ohne Namen), Vakanz und Jahreskosten. Sichtbar wie auf der Seite *Stellen*: "
+            "Finanzverwaltung und Stadtsteuerung alle, Bezirkskoordination die des eigenen "
+            "Bezirks."
+        ),
+    )
+)
+class PositionList(ControllingView, generics.ListAPIView):
+    serializer_class = PositionSerializer
+    pagination_class = Pagination
+    required_action = Action.VIEW_POSITIONS
+    error_statuses = (400, 401, 403, 404, 429)
+
+    def get_queryset(self):
+        return _position_rows(self.request)
+
+
+@extend_schema_view(
+    get=extend_schema(
+        tags=[TAG_POSITIONS],
+        parameters=[filters.PositionFilter],
+        responses=PositionSummarySerializer,
+        operation_id="controlling_positions_summary",
+        summary="Stellen in Summe",
+        description=(
+            "Planstellen, davon unbesetzt, VZÄ und Jahreskosten je Stadtbezirk und je "
+            "Organisation (wie auf der Seite *Stellen*)."
+        ),
+    )
+)
+class PositionSummary(ControllingView):
+    required_action = Action.VIEW_POSITIONS
+
+    def get(self, request):
+        rows = _position_rows(request)
+        data = {
+            "by_bezirk": finance.position_groups(rows, by="borough"),
+            "by_organisation": finance.position_groups(rows, by="organisation"),
+        }
+        return Response(PositionSummarySerializer(data).data)
+
+
+# --- District projects ------------------------------------------------------------------------
+
+TAG_PROJECTS = "Controlling: Stadtteilprojekte"
+
+
+@extend_schema_view(
+    get=extend_schema(
+        tags=[TAG_PROJECTS],
+        parameters=[filters.ProjectFilter],
+        operation_id="controlling_projects_list",
+        summary="Stadtteilprojekte",
+        description=(
+            "Stadtteilprojekte mit Stand, Kosten, beantragtem und bewilligtem Betrag, "
+            "Entscheidung und Verwendungsnachweis. " + WHO_GRANTS
+        ),
+    )
+)
+class ProjectList(ControllingView, generics.ListAPIView):
+    serializer_class = ProjectSerializer
+    pagination_class = Pagination
+    required_action = Action.VIEW_GRANTS
+    error_statuses = (400, 401, 403, 404, 429)
+
+    def get_queryset(self):
+        params = filters.query(self.request, filters.ProjectFilter)
+        qs = finance.projects_for(self.request.user)
+        if "year" in params:
+            qs = qs.filter(round__fiscal_year=params["year"])
+        if "bezirk" in params:
+            qs = qs.filter(borough__number=params["bezirk"])
+        if "status" in params:
+            qs = qs.filter(status=params["status"])
+        return qs.order_by("-submitted_at", "pk")
+
+
+@extend_schema_view(
+    get=extend_schema(
+        tags=[TAG_PROJECTS],
+        operation_id="controlling_project",
+        summary="Ein Stadtteilprojekt",
+        description="Ein Projekt; eines, das die Rolle nicht sieht, ist „nicht gefunden“ (404).",
+    )
+)
+class ProjectDetail(ControllingView, generics.RetrieveAPIView):
+    serializer_class = ProjectSerializer
+    required_action = Action.VIEW_GRANTS
+    error_statuses = (401, 403, 404, 429)
+
+    def get_object(self):
+        return get_for_user(
+            self.request.user,
+            finance.projects_for(self.request.user),
+            action=Action.VIEW_GRANTS,
+            code=self.kwargs["id"],
+        )
