@@ -23,7 +23,7 @@ run: setup
 
 ## The whole test suite (unit, integration, browser). DATABASE_URL selects the database.
 test: setup
-	@if [ -x /usr/bin/chromium ]; then :; else echo "NOTE: /usr/bin/chromium is missing - browser tests will be skipped."; fi
+	@if [ -x /usr/bin/chromium ]; then :; else echo "Hinweis: /usr/bin/chromium fehlt – die Browser-Tests werden übersprungen."; fi
 	$(PY) -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
 
 setup: .venv/.ready messages

@@ -77,6 +77,9 @@ class Action:
     USE_ADMIN_SITE = "admin.use"
     # Background tasks: see failed and stuck tasks (and every job), retry them.
     MANAGE_TASKS = "tasks.manage"
+    # Deleting and anonymising what has outlived its retention period: no role holds it; only
+    # the system runs it (``manage.py retention --apply`` and the worker's retention task).
+    APPLY_RETENTION = "retention.apply"
     # Tokens of machine clients for the controlling API (teilhabe/api/controlling): issue,
     # list and revoke them (a token acts with one role in one organisation).
     MANAGE_API_TOKENS = "api.manage_tokens"

@@ -1,11 +1,11 @@
+import uuid
+
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.db import transaction
-from django.template import loader
 from django.utils.translation import gettext_lazy as _
 
-from teilhabe.core.tasks import send_email
-from teilhabe.jobs.services import mail_key
+from teilhabe.accounts.tasks import send_password_reset
 
 
 class LoginForm(AuthenticationForm):
@@ -22,7 +22,9 @@ class LoginForm(AuthenticationForm):
 
 
 class QueuedPasswordResetForm(PasswordResetForm):
-    """Sends the reset mail through the task queue, after the request's transaction commits."""
+    """Queues the reset mail after the request's transaction commits. The task gets
+    identifiers only and writes the mail itself (``teilhabe.accounts.tasks``): no address, text
+    or reset link sits in the task queue."""
 
     def send_mail(
         self,
@@ -33,10 +35,13 @@ class QueuedPasswordResetForm(PasswordResetForm):
         to_email,
         html_email_template_name=None,
     ):
-        subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
-        body = loader.render_to_string(email_template_name, context)
-        # One mail per reset request (uid + token), even if the worker runs the task twice.
-        key = mail_key("password-reset", context["uid"], context["token"])
-        transaction.on_commit(
-            lambda: send_email.enqueue(subject=subject, body=body, to=[to_email], key=key)
-        )
+        arguments = {
+            "user_id": context["user"].pk,
+            "request_id": uuid.uuid4().hex,  # one mail per request, even if the task runs twice
+            "domain": context["domain"],
+            "site_name": context["site_name"],
+            "protocol": context["protocol"],
+            "subject_template": subject_template_name,
+            "body_template": email_template_name,
+        }
+        transaction.on_commit(lambda: send_password_reset.enqueue(**arguments))

@@ -648,11 +648,15 @@ class Consent(CodedModel):
         labels = dict(DataCategory.choices)
         return [str(labels.get(c, c)) for c in self.data_categories or []]
 
-    def covers_scope(self, scope: str) -> bool:
-        need = SCOPE_NEEDS[scope]
+    def covers(self, need: dict) -> bool:
+        """Does the consent allow a passing on that ``need`` describes: its ``purposes``
+        (kinds of purpose that allow it) and its ``categories`` (every data category shown)?"""
         return self.purpose_kind in need["purposes"] and set(need["categories"]) <= set(
             self.data_categories or []
         )
+
+    def covers_scope(self, scope: str) -> bool:
+        return self.covers(SCOPE_NEEDS[scope])
 
     @property
     def audit_organisation_id(self) -> int:

@@ -14,14 +14,20 @@ category           days   what happens
                           and consents of the household deleted
 =================  =====  =====================================================
 
+Other apps add their parts (registered once in their ``AppConfig.ready`` with
+:func:`retention_part_register`), e.g. the offers directory's registration requests.
+
 :func:`retention_report` lists what has expired without changing anything;
-:func:`retention_apply` deletes or anonymises exactly that and writes one audit entry per
-record. The task :func:`retention_run` and ``manage.py retention`` run both.
+:func:`retention_apply` (a service: ``user`` must hold ``Action.APPLY_RETENTION``, which only
+:data:`~teilhabe.access.SYSTEM` does) deletes or anonymises exactly that in one transaction and
+writes one audit entry per record. The task :func:`retention_run` and ``manage.py retention``
+run both as ``SYSTEM``.
 """
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -29,6 +35,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from teilhabe.access import Action, acting_person, check
 from teilhabe.audit.models import AuditAction
 from teilhabe.audit.services import audit_record
 from teilhabe.cases.models import (
@@ -54,6 +61,25 @@ DEFAULT_RETENTION_DAYS = {
 
 def retention_days() -> dict[str, int]:
     return {**DEFAULT_RETENTION_DAYS, **getattr(settings, "CASES_RETENTION_DAYS", {})}
+
+
+@dataclass(frozen=True)
+class RetentionPart:
+    """Another app's part of the retention job: ``expired(today)`` gives the primary keys whose
+    period is over; ``apply(user=…, pks=…)`` deletes them (one audit entry each, detail
+    ``"retention: <key>"``) inside the job's transaction and answers how many it deleted."""
+
+    key: str
+    expired: Callable[[datetime.date], list[int]]
+    apply: Callable[..., int]
+
+
+RETENTION_PARTS: list[RetentionPart] = []
+
+
+def retention_part_register(part: RetentionPart) -> None:
+    if all(p.key != part.key for p in RETENTION_PARTS):
+        RETENTION_PARTS.append(part)
 
 
 @dataclass
@@ -94,12 +120,16 @@ def retention_report(*, today: datetime.date | None = None) -> RetentionReport:
         .order_by("pk")
     )
     report.expired["households"] = list(households.values_list("pk", flat=True).distinct())
+    for part in RETENTION_PARTS:
+        report.expired[part.key] = list(part.expired(today))
     return report
 
 
 @transaction.atomic
-def retention_apply(*, report: RetentionReport) -> dict[str, int]:
+def retention_apply(*, user, report: RetentionReport) -> dict[str, int]:
     """Delete or anonymise exactly what ``report`` found; one audit entry per record."""
+    check(user, Action.APPLY_RETENTION)
+    actor = acting_person(user)
     done: dict[str, int] = {}
     for key, model in (
         ("notes", ContactNote),
@@ -113,7 +143,7 @@ def retention_apply(*, report: RetentionReport) -> dict[str, int]:
             )
         )
         for row in rows:
-            audit_record(user=None, action=AuditAction.DELETE, obj=row, detail=f"retention: {key}")
+            audit_record(user=actor, action=AuditAction.DELETE, obj=row, detail=f"retention: {key}")
             if key == "documents":
                 row.file.delete(save=False)
             row.delete()
@@ -125,27 +155,29 @@ def retention_apply(*, report: RetentionReport) -> dict[str, int]:
         persons = list(Person.objects.filter(household=household))
         grants = SharingGrant.objects.filter(case__household=household)
         for g in grants:
-            audit_record(user=None, action=AuditAction.DELETE, obj=g, detail="retention: persons")
+            audit_record(user=actor, action=AuditAction.DELETE, obj=g, detail="retention: persons")
         grants.delete()
         for consent in Consent.objects.filter(person__household=household):
             audit_record(
-                user=None, action=AuditAction.DELETE, obj=consent, detail="retention: persons"
+                user=actor, action=AuditAction.DELETE, obj=consent, detail="retention: persons"
             )
             consent.delete()
         for p in persons:
             _anonymise(p, now)
             audit_record(
-                user=None, action=AuditAction.ANONYMISE, obj=p, detail="retention: persons"
+                user=actor, action=AuditAction.ANONYMISE, obj=p, detail="retention: persons"
             )
         household.name = f"Haushalt {household.code.hex[:8]}"
         household.anonymised_at = now
         household.save(update_fields=["name", "anonymised_at"])
         audit_record(
-            user=None, action=AuditAction.ANONYMISE, obj=household, detail="retention: persons"
+            user=actor, action=AuditAction.ANONYMISE, obj=household, detail="retention: persons"
         )
         anonymised += len(persons)
     done["persons"] = anonymised
     done["households"] = len(households)
+    for part in RETENTION_PARTS:
+        done[part.key] = part.apply(user=user, pks=report.expired.get(part.key, []))
     return done
 
 

@@ -2,10 +2,11 @@
 
 from django_tasks import task
 
+from teilhabe.access import SYSTEM
 from teilhabe.cases.retention import retention_apply, retention_report
 
 
 @task()
 def retention_run() -> dict[str, int]:
     """Report what has expired, then delete or anonymise it (every record audited)."""
-    return retention_apply(report=retention_report())
+    return retention_apply(user=SYSTEM, report=retention_report())

@@ -14,7 +14,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from teilhabe.access import Action, can, get_for_user, grants, require, visible
+from teilhabe.access import Action, can, get_for_user, grants, require, roles_with, visible
 from teilhabe.audit.models import AuditAction
 from teilhabe.audit.services import audit_read, audit_read_many, audit_record
 from teilhabe.cases import selectors, services
@@ -59,9 +59,10 @@ def _post_only(request):
 
 
 def _own_membership(user):
+    """The membership in which the user registers households (a role that may edit cases)."""
     return (
         Membership.objects.active()
-        .filter(user=user, role__in=["case_worker", "team_lead"])
+        .filter(user=user, role__in=roles_with(Action.EDIT_CASES))
         .select_related("organisation", "team")
         .first()
     )

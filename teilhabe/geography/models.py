@@ -1,7 +1,7 @@
 """A city's geography: its boroughs (Stadtbezirke) and districts (Stadtteile).
 
 Shapes are GeoJSON polygons stored as JSON with a bounding box, so that placing a point needs
-no spatial database (see :mod:`teilhabe.geography.services`). Nothing here is Essen-specific:
+no spatial database (see :mod:`teilhabe.geography.services`). Nothing here is specific to one city:
 any city is loaded from GeoJSON with ``manage.py load_geography``.
 """
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from teilhabe.cases.forms import DateInput
+from teilhabe.cases.models import ConsentPurpose, DataCategory
 from teilhabe.geography.models import District
 from teilhabe.housing.models import (
     Accommodation,
@@ -311,13 +312,55 @@ class ProcedureForm(forms.ModelForm):
         return data
 
 
+# What a consent must allow for the confirmation for landlords (checked like a sharing grant's
+# scope, ``Consent.covers``): the landlord is no organisation a case-work consent names, so only
+# a consent for another purpose (its text says which), covering the data the letter shows — the
+# person's name (and the size of the household).
+LANDLORD_LETTER_NEEDS = {
+    "purposes": (ConsentPurpose.OTHER,),
+    "categories": (DataCategory.IDENTITY,),
+}
+
+
 class LandlordLetterForm(forms.Form):
-    consent = forms.ModelChoiceField(label=_("Consent of the person"), queryset=None)
+    consent = forms.ModelChoiceField(
+        label=_("Consent of the person"),
+        queryset=None,
+        help_text=_(
+            "A consent for another purpose (e.g. “confirmation for landlords”) that covers "
+            "name and date of birth."
+        ),
+    )
 
     def __init__(self, *args, consents, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["consent"].queryset = consents
         self.fields["consent"].to_field_name = "code"
+
+    def clean_consent(self):
+        consent = self.cleaned_data["consent"]
+        need = LANDLORD_LETTER_NEEDS
+        if consent.purpose_kind not in need["purposes"]:
+            raise forms.ValidationError(
+                _(
+                    "The consent “%(purpose)s” was given for “%(kind)s”; it does not allow a "
+                    "confirmation for landlords. Record a consent for another purpose that "
+                    "covers name and date of birth."
+                ),
+                params={"purpose": consent.purpose, "kind": consent.get_purpose_kind_display()},
+            )
+        if not consent.covers(need):
+            labels = dict(DataCategory.choices)
+            given = set(consent.data_categories or [])
+            missing = [str(labels[c]) for c in need["categories"] if c not in given]
+            raise forms.ValidationError(
+                _(
+                    "The consent “%(purpose)s” does not cover %(missing)s, which the "
+                    "confirmation for landlords shows. Record a consent that covers these data."
+                ),
+                params={"purpose": consent.purpose, "missing": ", ".join(missing)},
+            )
+        return consent
 
 
 def service_errors(form: forms.Form, exc: ValidationError) -> None:

@@ -71,6 +71,9 @@ RULES = {
     "housing:move": rule(CASE_ROLES, kwargs=_household),
     "housing:flat_search": rule(CASE_ROLES, kwargs=_household),
     "housing:landlord_pdf": rule(
-        CASE_ROLES, kwargs=_household, ok=302, note="without a consent: back to the search page"
+        CASE_ROLES,
+        kwargs=_household,
+        ok=400,
+        note="without a consent: the search page with the error at the top",
     ),
 }

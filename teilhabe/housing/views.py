@@ -283,12 +283,7 @@ def _consents(user, household: Household):
 @require(Action.VIEW_CASES)
 def flat_search(request, code):
     household = _household(request, code)
-    search = (
-        visible(request.user, Action.VIEW_CASES, FlatSearch)
-        .filter(household=household)
-        .exclude(status__in=[FlatSearchStatus.MOVED_IN, FlatSearchStatus.ENDED])
-        .first()
-    )
+    search = _open_flat_search(request.user, household)
     form = viewing_form = None
     can_edit = can(request.user, Action.EDIT_CASES, household)
     if request.method == "POST":
@@ -334,6 +329,24 @@ def flat_search(request, code):
                 else:
                     messages.success(request, _("The flat search has been saved."))
                     return redirect("housing:flat_search", code=household.code)
+    return _flat_search_page(
+        request, household, search=search, form=form, viewing_form=viewing_form
+    )
+
+
+def _open_flat_search(user, household: Household):
+    return (
+        visible(user, Action.VIEW_CASES, FlatSearch)
+        .filter(household=household)
+        .exclude(status__in=[FlatSearchStatus.MOVED_IN, FlatSearchStatus.ENDED])
+        .first()
+    )
+
+
+def _flat_search_page(
+    request, household: Household, *, search, form=None, viewing_form=None, letter_form=None
+):
+    """The flat search page; a form with errors is shown with them (status 400)."""
     form = form or FlatSearchForm(
         instance=search, prefix="search", initial={"started_on": timezone.localdate()}
     )
@@ -341,6 +354,7 @@ def flat_search(request, code):
         prefix="viewing", initial={"date": timezone.localdate()}
     )
     consents = _consents(request.user, household)
+    letter_form = letter_form or LandlordLetterForm(consents=consents)
     audit_read(request, household, detail="flat search")
     return render(
         request,
@@ -350,12 +364,11 @@ def flat_search(request, code):
             "search": search,
             "form": form,
             "viewing_form": viewing_form,
-            "letter_form": LandlordLetterForm(consents=consents),
+            "letter_form": letter_form,
             "has_consents": consents.exists(),
-            "can_edit": can_edit,
-            "error_form": form if form.errors else (viewing_form if viewing_form.errors else None),
+            "can_edit": can(request.user, Action.EDIT_CASES, household),
         },
-        status=400 if (form.errors or viewing_form.errors) else 200,
+        status=400 if (form.errors or viewing_form.errors or letter_form.errors) else 200,
     )
 
 
@@ -364,8 +377,8 @@ def landlord_pdf(request, code):
     household = _household(request, code)
     form = LandlordLetterForm(request.GET, consents=_consents(request.user, household))
     if not form.is_valid():
-        messages.error(request, _("Choose the consent of the person for the confirmation."))
-        return redirect("housing:flat_search", code=household.code)
+        search = _open_flat_search(request.user, household)
+        return _flat_search_page(request, household, search=search, letter_form=form)
     consent = form.cleaned_data["consent"]
     search = FlatSearch.objects.filter(household=household).first()
     audit_record(

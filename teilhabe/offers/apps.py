@@ -34,6 +34,17 @@ class OffersConfig(AppConfig):
             organisation="offer__organisation",
             boroughs=["offer__locations__district__borough"],
         )
+        from teilhabe.cases.retention import RetentionPart, retention_part_register
+        from teilhabe.offers.registration import (
+            registration_requests_delete,
+            registration_requests_expired,
+        )
+
+        retention_part_register(
+            RetentionPart(
+                "registrations", registration_requests_expired, registration_requests_delete
+            )
+        )
         register_kind(
             JobKind(
                 "offers.import",

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import time
@@ -14,6 +15,8 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator, validate_email
 from django.db import transaction
 
 from teilhabe.geography.services import locate_district_id
@@ -36,6 +39,10 @@ COLUMNS = {
     "hoechstalter": "Höchstalter",
     "kosten": "Kosten in Euro; leer = kostenlos",
     "anmeldung": "Anmeldung nötig: ja/nein",
+    "ansprechperson": "Ansprechperson",
+    "telefon": "Telefon für Fragen und Anmeldung, z. B. 0201 123456",
+    "email": "E-Mail für Fragen und Anmeldung",
+    "web": "Webadresse, z. B. https://www.beispiel.de",
     "wochentag": "Wochentag: Mo, Di, Mi, Do, Fr, Sa, So",
     "von": "Beginn, z. B. 09:30",
     "bis": "Ende, z. B. 11:00",
@@ -51,6 +58,7 @@ REQUIRED = (
     "laengengrad",
 )
 WEEKDAYS = {"mo": 0, "di": 1, "mi": 2, "do": 3, "fr": 4, "sa": 5, "so": 6}
+PHONE = re.compile(r"\+?[0-9 ()/-]{5,40}")
 
 
 @dataclass
@@ -158,6 +166,40 @@ def _time(value: str, label: str, errors: list[str], prefix: str) -> time | None
         return None
 
 
+def _contact(row: dict[str, str], errors: list[str], prefix: str) -> dict[str, str]:
+    """The offer's contact (person, phone, e-mail, web address), checked; a web address without
+    scheme (``www.beispiel.de``) gets ``https://``."""
+    name = row.get("ansprechperson", "")
+    phone = row.get("telefon", "")
+    email = row.get("email", "")
+    web = row.get("web", "")
+    if len(name) > 120:
+        errors.append(f"{prefix}: „ansprechperson“ ist länger als 120 Zeichen.")
+    if phone and not PHONE.fullmatch(phone):
+        errors.append(
+            f"{prefix}: Telefon „{phone}“ ist keine Telefonnummer; bitte nur Ziffern, "
+            "Leerzeichen und + ( ) / -, z. B. 0201 123456."
+        )
+    if email:
+        try:
+            validate_email(email)
+        except ValidationError:
+            errors.append(f"{prefix}: E-Mail „{email}“ ist keine gültige E-Mail-Adresse.")
+    if web:
+        if "://" not in web:
+            web = f"https://{web}"
+        try:
+            URLValidator(schemes=["http", "https"])(web)
+            if len(web) > 200:
+                raise ValidationError("too long")
+        except ValidationError:
+            errors.append(
+                f"{prefix}: Webadresse „{row['web']}“ ist keine gültige Adresse, "
+                "z. B. https://www.beispiel.de."
+            )
+    return {"contact_name": name, "contact_phone": phone, "contact_email": email, "url": web}
+
+
 def check_rows(
     rows: list[dict[str, str]], *, progress: Callable[[int], None] | None = None
 ) -> ImportResult:
@@ -206,6 +248,7 @@ def check_rows(
         registration = row.get("anmeldung", "").lower()
         if registration not in ("", "ja", "nein"):
             errors.append(f"{prefix}: Anmeldung muss „ja“ oder „nein“ sein.")
+        contact = _contact(row, errors, prefix)
         schedule = None
         if row.get("wochentag"):
             day = WEEKDAYS.get(row["wochentag"].lower()[:2])
@@ -235,6 +278,7 @@ def check_rows(
                     "is_free": cost is None,
                     "cost": cost,
                     "registration_required": registration == "ja",
+                    **contact,
                     "status": OfferStatus.DRAFT,
                 },
                 "location": {

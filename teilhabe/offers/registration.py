@@ -8,17 +8,24 @@ a request is audited, like any personal data.
 
 from __future__ import annotations
 
+import datetime
+
+from django.conf import settings
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from teilhabe.access import Action, check, visible
+from teilhabe.access import Action, acting_person, check, visible
 from teilhabe.audit.models import AuditAction
 from teilhabe.audit.services import audit_record
 from teilhabe.offers.models import Offer, OfferStatus, RegistrationRequest, RegistrationStatus
 from teilhabe.offers.tasks import notify_registration_request
 
 MAX_PARTICIPANTS = 10
+
+# Retention (days; override with ``OFFERS_REGISTRATION_RETENTION_DAYS``): a request is deleted
+# this long after the provider recorded an answer, or — never answered — after it came in.
+DEFAULT_RETENTION_DAYS = {"handled": 180, "unanswered": 365}
 
 
 class RegistrationError(ValueError):
@@ -93,3 +100,47 @@ def registration_requests_for(user) -> QuerySet[RegistrationRequest]:
     return visible(user, Action.HANDLE_REGISTRATIONS, RegistrationRequest).select_related(
         "offer", "offer__organisation"
     )
+
+
+# --- Retention (a part of the retention job, registered in ``OffersConfig.ready``) -------------
+
+
+def registration_retention_days() -> dict[str, int]:
+    return {
+        **DEFAULT_RETENTION_DAYS,
+        **getattr(settings, "OFFERS_REGISTRATION_RETENTION_DAYS", {}),
+    }
+
+
+def registration_requests_expired(today: datetime.date) -> list[int]:
+    """Requests answered more than ``handled`` days ago, or never answered and received more
+    than ``unanswered`` days ago (ids, oldest first)."""
+    days = registration_retention_days()
+
+    def before(n: int) -> datetime.datetime:
+        day = today - datetime.timedelta(days=n)
+        return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
+
+    handled = RegistrationRequest.objects.filter(
+        handled_at__isnull=False, handled_at__lt=before(days["handled"])
+    )
+    unanswered = RegistrationRequest.objects.filter(
+        handled_at__isnull=True, created_at__lt=before(days["unanswered"])
+    )
+    return list((handled | unanswered).order_by("pk").values_list("pk", flat=True))
+
+
+def registration_requests_delete(*, user, pks: list[int]) -> int:
+    """Delete the expired requests ``pks`` (one audit entry each); only the retention job."""
+    check(user, Action.APPLY_RETENTION)
+    with transaction.atomic():
+        rows = list(RegistrationRequest.objects.filter(pk__in=pks).select_related("offer"))
+        for row in rows:
+            audit_record(
+                user=acting_person(user),
+                action=AuditAction.DELETE,
+                obj=row,
+                detail="retention: registrations",
+            )
+            row.delete()
+    return len(rows)

@@ -30,9 +30,24 @@ def quarters(start: datetime.date, end: datetime.date) -> list[datetime.date]:
     return out
 
 
-def barrier_counts(scope: Scope) -> dict[tuple[int, int, datetime.date], int]:
+def barrier_counts(scope: Scope, *, raw: bool = False) -> dict[tuple[int, int, datetime.date], int]:
     """(institution id, kind-of-barrier id, quarter) → barriers recorded in the period, in
-    the scope's Stadtteile (from the case notes)."""
+    the scope's Stadtteile: from the ``barriers`` rollup (months) when it answers the period
+    exactly, else from the case notes."""
+    from teilhabe.steering.models import BarrierMonth
+    from teilhabe.steering.rollups import month_aligned, state
+
+    rollup = None if raw else state("barriers")
+    if rollup is not None and month_aligned(scope.start, scope.end, rollup.covers_until):
+        qs = BarrierMonth.objects.filter(month__gte=scope.start, month__lte=scope.end)
+        if not scope.whole_city:
+            qs = qs.filter(district_id__in=scope.district_ids)
+        out: dict = defaultdict(int)
+        for month, institution, category, n in qs.values_list(
+            "month", "institution_id", "category_id", "count"
+        ):
+            out[(institution, category, quarter(month))] += n
+        return dict(out)
     places = household_places() if not scope.whole_city else {}
     wanted = scope.district_ids
     counts: dict = defaultdict(int)

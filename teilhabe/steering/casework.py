@@ -135,7 +135,69 @@ def _borough_table(page: Page, scope: Scope, key: str, title: str, cols, values,
 # --- Persons and households in case work; cases opened and closed --------------------------
 
 
-def casework_page(scope: Scope, *, url=None) -> Page:
+def casework_page(scope: Scope, *, url=None, raw: bool = False) -> Page:
+    """Persons and households in case work per Stadtteil at the end of the period, cases per
+    month. Read from the ``casework`` rollup once it has been built (``raw=True``, or no
+    rollup yet: computed from cases and persons — the same figures)."""
+    from teilhabe.steering.rollups import state
+
+    rollup = None if raw else state("casework")
+    if rollup is not None:
+        per_place, month_rows, totals = _casework_from_rollup(scope, rollup.covers_until)
+    else:
+        per_place, month_rows, totals = _casework_raw(scope)
+    return _casework_tables(scope, per_place, month_rows, totals, url)
+
+
+def _casework_from_rollup(scope: Scope, covers_until: datetime.date):
+    """Three small aggregate queries on the rollup: the Stadtteile on the last day, the cases
+    opened and closed per month, the persons at each month's end."""
+    from django.db.models import Sum
+    from django.db.models.functions import TruncMonth
+
+    from teilhabe.steering.models import CaseworkDay
+
+    end = min(scope.end, covers_until)  # as of the last refresh
+    qs = CaseworkDay.objects.all()
+    if not scope.whole_city:
+        qs = qs.filter(district_id__in=scope.district_ids)
+    per_place: dict = defaultdict(lambda: {"persons": 0, "households": 0})
+    for district, persons, households in qs.filter(day=end).values_list(
+        "district_id", "persons", "households"
+    ):
+        per_place[district] = {"persons": persons, "households": households}
+    month_ends = {
+        m: min(add_months(m, 1) - datetime.timedelta(days=1), scope.end, end)
+        for m in months(scope.start, scope.end)
+    }
+    sums = {
+        r["m"]: r
+        for r in qs.filter(day__gte=scope.start, day__lte=scope.end)
+        .annotate(m=TruncMonth("day"))
+        .values("m")
+        .annotate(opened=Sum("opened"), closed=Sum("closed"))
+    }
+    at_end = dict(
+        qs.filter(day__in=set(month_ends.values()))
+        .values("day")
+        .annotate(n=Sum("persons_by_household"))
+        .values_list("day", "n")
+    )
+    month_rows, totals = [], {"opened": 0, "closed": 0}
+    for m, m_end in month_ends.items():
+        r = sums.get(m) or {}
+        v = {
+            "opened": r.get("opened") or 0,
+            "closed": r.get("closed") or 0,
+            "persons": at_end.get(m_end, 0) if m_end >= m else 0,
+        }
+        totals["opened"] += v["opened"]
+        totals["closed"] += v["closed"]
+        month_rows.append(Row(m.isoformat(), month_label(m), v))
+    return per_place, month_rows, totals
+
+
+def _casework_raw(scope: Scope):
     places = household_places()
     wanted = scope.district_ids
 
@@ -153,31 +215,6 @@ def casework_page(scope: Scope, *, url=None) -> Page:
         district = places.get(hid)
         if in_scope(district):
             per_place[district]["households"] += 1
-    page = Page()
-    cols = [
-        Column("persons", _("Persons in case work"), COUNT),
-        Column("households", _("Households in case work"), COUNT),
-    ]
-    total = {
-        "persons": sum(v["persons"] for v in per_place.values()),
-        "households": sum(v["households"] for v in per_place.values()),
-    }
-    page.add(
-        Table(
-            "places",
-            _("In case work per Stadtteil"),
-            cols,
-            _place_rows(scope, per_place, url),
-            total=Row("all", _("Total"), total),
-            summary=_(
-                "Persons and households with an open case on %(day)s, by the Stadtteil "
-                "they live in."
-            )
-            % {"day": formats.date_format(scope.end, "d.m.Y")},
-        )
-    )
-    _borough_table(page, scope, "places", _("In case work per Bezirk"), cols, per_place, url)
-
     # Cases opened and closed per month; persons in case work at each month's end.
     cases = list(
         Case.objects.filter(opened_on__lte=scope.end)
@@ -211,6 +248,35 @@ def casework_page(scope: Scope, *, url=None) -> Page:
                 {"opened": opened, "closed": closed, "persons": sum(size[h] for h in open_hh)},
             )
         )
+    return per_place, month_rows, totals
+
+
+def _casework_tables(scope: Scope, per_place, month_rows, totals, url) -> Page:
+    page = Page()
+    cols = [
+        Column("persons", _("Persons in case work"), COUNT),
+        Column("households", _("Households in case work"), COUNT),
+    ]
+    total = {
+        "persons": sum(v["persons"] for v in per_place.values()),
+        "households": sum(v["households"] for v in per_place.values()),
+    }
+    page.add(
+        Table(
+            "places",
+            _("In case work per Stadtteil"),
+            cols,
+            _place_rows(scope, per_place, url),
+            total=Row("all", _("Total"), total),
+            summary=_(
+                "Persons and households with an open case on %(day)s, by the Stadtteil "
+                "they live in."
+            )
+            % {"day": formats.date_format(scope.end, "d.m.Y")},
+        )
+    )
+    _borough_table(page, scope, "places", _("In case work per Bezirk"), cols, per_place, url)
+
     page.add(
         Table(
             "months",

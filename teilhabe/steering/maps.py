@@ -9,6 +9,7 @@ in the table next to the map.
 from __future__ import annotations
 
 import math
+import time
 from dataclasses import dataclass
 
 from django.utils.formats import number_format
@@ -21,6 +22,33 @@ from teilhabe.geography.models import District
 from teilhabe.steering.tables import Table
 
 CLASSES = 5
+SHAPES_SECONDS = 600  # projected shapes are kept this long per process (they rarely change)
+_drawings: dict[tuple, tuple[float, tuple | None]] = {}
+
+
+def _drawing(codes: tuple[str, ...], districts=None):
+    """The view box and, per Stadtteil with a shape among ``codes``: code, name, Bezirk label,
+    SVG path and centre — projected once and kept for :data:`SHAPES_SECONDS` (decoding and
+    projecting the GeoJSON of every Stadtteil on each request took most of a page's time)."""
+    now = time.monotonic()
+    hit = _drawings.get(codes) if districts is None else None
+    if hit is not None and hit[0] > now:
+        return hit[1]
+    qs = districts if districts is not None else District.objects.select_related("borough")
+    wanted = set(codes)
+    shaped = [d for d in qs.defer("borough__geometry") if d.geometry and str(d.code) in wanted]
+    drawn = None
+    if shaped:
+        projection = Projection((d.min_lon, d.min_lat, d.max_lon, d.max_lat) for d in shaped)
+        shapes = []
+        for d in shaped:
+            cx, cy = projection((d.min_lon + d.max_lon) / 2, (d.min_lat + d.max_lat) / 2)
+            label = str(d.borough.roman or d.borough.number)
+            shapes.append((str(d.code), d.name, label, svg_path(d.geometry, projection), cx, cy))
+        drawn = (projection.view_box, shapes)
+    if districts is None:
+        _drawings[codes] = (now + SHAPES_SECONDS, drawn)
+    return drawn
 
 
 @dataclass
@@ -35,17 +63,16 @@ class MapView:
 def choropleth(table: Table, column: str, *, title: str, districts=None) -> MapView | None:
     """A map of ``table``'s rows (keyed by Stadtteil code) coloured by ``column``."""
     cells = dict(zip([r.key for r in table.rows], table.column_values(column), strict=True))
-    qs = districts if districts is not None else District.objects.all()
-    shaped = [d for d in qs if d.geometry and str(d.code) in cells]
-    if not shaped:
+    drawn = _drawing(tuple(sorted(cells)), districts)
+    if drawn is None:
         return None
+    view_box, shapes = drawn
     values = [c.value for c in cells.values() if isinstance(c.value, int | float)]
     top = max(values or [0]) or 1
     step = math.ceil(top / CLASSES) or 1
-    projection = Projection((d.min_lon, d.min_lat, d.max_lon, d.max_lat) for d in shaped)
     areas, boroughs = [], {}
-    for d in shaped:
-        cell = cells[str(d.code)]
+    for code, name, borough, path, cx, cy in shapes:
+        cell = cells[code]
         if cell.hidden:
             cls = "app-choropleth__hidden"
         elif isinstance(cell.value, int | float):
@@ -55,14 +82,13 @@ def choropleth(table: Table, column: str, *, title: str, districts=None) -> MapV
         areas.append(
             format_html(
                 '<path d="{}" class="app-choropleth__area {}"><title>{}: {}</title></path>',
-                svg_path(d.geometry, projection),
+                path,
                 cls,
-                d.name,
+                name,
                 cell.text,
             )
         )
-        cx, cy = projection((d.min_lon + d.max_lon) / 2, (d.min_lat + d.max_lat) / 2)
-        b = boroughs.setdefault(d.borough_id, [d.borough, 0.0, 0.0, 0])
+        b = boroughs.setdefault(borough, [borough, 0.0, 0.0, 0])
         b[1] += cx
         b[2] += cy
         b[3] += 1
@@ -71,7 +97,7 @@ def choropleth(table: Table, column: str, *, title: str, districts=None) -> MapV
             '<text class="app-choropleth__label" x="{}" y="{}" text-anchor="middle">{}</text>',
             f"{sx / n:.0f}",
             f"{sy / n:.0f}",
-            borough.roman or borough.number,
+            borough,
         )
         for borough, sx, sy, n in boroughs.values()
         if len(boroughs) > 1
@@ -89,7 +115,7 @@ def choropleth(table: Table, column: str, *, title: str, districts=None) -> MapV
         '<rect width="8" height="8" class="app-choropleth__pattern-bg"/>'
         '<line x1="0" y1="0" x2="0" y2="8" class="app-choropleth__pattern-line"/></pattern></defs>'
         "{}{}</svg>",
-        projection.view_box,
+        view_box,
         key,
         key,
         title,

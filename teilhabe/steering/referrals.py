@@ -167,7 +167,10 @@ def _columns() -> list[Column]:
 
 def referral_page(scope: Scope, *, url=None) -> Page:
     """The referral figures of ``scope`` as one page of resolved tables."""
-    districts = {d.pk: d for d in District.objects.defer("geometry").select_related("borough")}
+    districts = {
+        d.pk: d
+        for d in District.objects.select_related("borough").defer("geometry", "borough__geometry")
+    }
     district_borough = {pk: d.borough_id for pk, d in districts.items()}
     wanted = scope.district_ids
     rows = []

@@ -88,7 +88,7 @@ def scope_for(user, params=None, *, months: int = 12) -> Scope:
         )
     )
     all_districts = list(
-        District.objects.defer("geometry")
+        District.objects.defer("geometry", "borough__geometry")
         .filter(borough__in=boroughs)
         .select_related("borough")
         .order_by("borough__number", "name")

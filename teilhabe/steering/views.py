@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy
 
 from teilhabe.access import Action, can, require
 from teilhabe.core.downloads import download
-from teilhabe.steering import barriers, casework, exports, indicators, money
+from teilhabe.steering import barriers, casework, exports, indicators, money, rollups
 from teilhabe.steering.charts import bar_chart, line_chart
 from teilhabe.steering.maps import choropleth
 from teilhabe.steering.referrals import referral_page
@@ -39,6 +39,7 @@ class Topic:
     intro: str = ""
     action: str = Action.VIEW_BOROUGH_FIGURES
     months: int = 12  # default length of the period
+    rollup: str = ""  # the rollup the page reads (teilhabe/steering/rollups.py)
 
 
 def _no_visuals(page, scope):
@@ -115,6 +116,7 @@ TOPICS: dict[str, Topic] = {
             gettext_lazy("Case work"),
             lambda user, scope, url: casework.casework_page(scope, url=url),
             _casework_visuals,
+            rollup="casework",
         ),
         Topic(
             "milestones",
@@ -166,6 +168,7 @@ TOPICS: dict[str, Topic] = {
             gettext_lazy("Structural barriers"),
             lambda user, scope, url: barriers.barriers_page(scope, url=url),
             _barrier_visuals,
+            rollup="barriers",
             intro=gettext_lazy(
                 "Case workers record a structural barrier when a standard system fails a "
                 "person. Counted per institution and quarter, without names."
@@ -214,6 +217,7 @@ def _render(request, key: str):
             "export_url": reverse("steering:export", kwargs={"topic": key}),
             "topics": [t for t in TOPICS.values() if can(request.user, t.action)],
             "threshold": threshold(),
+            "rollup": rollups.state(topic.rollup) if topic.rollup else None,
         },
         status=400 if scope.errors else 200,
     )

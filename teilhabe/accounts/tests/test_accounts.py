@@ -31,6 +31,33 @@ def test_a_password_reset_mail_is_sent_in_german_through_the_task_queue(
     assert "Passwort" in mail.outbox[0].subject + mail.outbox[0].body
 
 
+def test_the_reset_task_holds_identifiers_only_and_writes_the_mail_itself(
+    client, cast, django_capture_on_commit_callbacks
+):
+    from unittest import mock
+
+    from teilhabe.accounts import tasks
+
+    user = cast.case_worker
+    with (
+        mock.patch("teilhabe.accounts.forms.send_password_reset") as queued,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        client.post(reverse("accounts:password_reset"), {"email": user.email})
+    arguments = queued.enqueue.call_args.kwargs
+    assert arguments["user_id"] == user.pk
+    stored = repr(arguments)
+    assert user.email not in stored and "Passwort" not in stored and "://" not in stored
+    assert mail.outbox == []
+    # The worker renders the mail, with a working link, from the identifiers.
+    assert tasks.send_password_reset.call(**arguments) is True
+    body = mail.outbox[0].body
+    assert mail.outbox[0].to == [user.email] and "Passwort" in body
+    link = next(w for w in body.split() if "/passwort/" in w and w.startswith("http"))
+    page = client.get(link, follow=True)
+    assert page.status_code == 200 and "new_password1" in page.content.decode()
+
+
 def test_a_reset_for_an_unknown_address_sends_nothing_and_reveals_nothing(
     client, django_capture_on_commit_callbacks
 ):

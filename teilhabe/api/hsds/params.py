@@ -21,7 +21,7 @@ FORMATS = ("json", "ndjson")
 MAX_PER_PAGE = 100
 DEFAULT_PER_PAGE = 50
 MAX_PAGE = 100_000
-MAX_PROXIMITY = 50_000  # metres; Essen is about 21 km across
+MAX_PROXIMITY = 50_000  # metres; a large city is about 20–40 km across
 
 
 def _refuse(name: str, message: str):
@@ -73,7 +73,7 @@ class Params:
             return _refuse(name, _("“%(value)s” is not a valid ID.") % {"value": value[:40]})
 
     def since(self, name: str) -> dt.datetime | None:
-        """A date or a date and time (ISO 8601); without a zone it is Essen's time."""
+        """A date or a date and time (ISO 8601); without a zone, in TIME_ZONE."""
         value = self._value(name)
         if not value:
             return None

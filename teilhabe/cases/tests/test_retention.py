@@ -3,9 +3,12 @@
 import datetime
 from unittest import mock
 
+import pytest
+from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
 from django.utils import timezone
 
+from teilhabe.access import SYSTEM
 from teilhabe.audit.models import AuditEntry
 from teilhabe.cases import services
 from teilhabe.cases.models import (
@@ -66,13 +69,16 @@ def test_the_retention_job_removes_exactly_what_expired_as_the_clock_moves(
         "deadlines": 1,
         "documents": 0,
         "households": 0,
+        "registrations": 0,
     }
     assert _counts(closed) == {"notes": 1, "appointments": 1, "deadlines": 1, "documents": 1}
-    retention_apply(report=report)
+    retention_apply(user=SYSTEM, report=report)
     assert _counts(closed) == {"notes": 1, "appointments": 0, "deadlines": 0, "documents": 1}
 
     # After three years: notes and documents (with the file) go too.
-    retention_apply(report=retention_report(today=today + datetime.timedelta(days=3 * 365 + 1)))
+    retention_apply(
+        user=SYSTEM, report=retention_report(today=today + datetime.timedelta(days=3 * 365 + 1))
+    )
     assert _counts(closed) == {"notes": 0, "appointments": 0, "deadlines": 0, "documents": 0}
     assert not __import__("os").path.exists(file_path)
 
@@ -97,7 +103,8 @@ def test_the_command_reports_first_and_changes_nothing_without_apply(cast, capsy
     later = (timezone.localdate() + datetime.timedelta(days=400)).isoformat()
     call_command("retention", "--today", later)
     out = capsys.readouterr().out
-    assert "deadlines: 1 expired" in out and "Nothing changed" in out
+    assert "Fristen: 1 abgelaufen" in out and "Nichts geändert" in out
+    assert "expired" not in out and "Retention" not in out  # the operator reads German
     assert Deadline.objects.filter(case=closed).count() == 1
     call_command("retention", "--today", later, "--apply")
     assert Deadline.objects.filter(case=closed).count() == 0
@@ -111,3 +118,11 @@ def test_the_demo_households_load_once(cast):
     haddad = Household.objects.get(name="Familie Haddad")
     assert haddad.members.count() == 3
     assert haddad.cases.get().responsible == cast.case_worker
+
+
+def test_only_the_system_applies_retention_no_person_of_any_role(cast):
+    report = retention_report(today=timezone.localdate() + datetime.timedelta(days=4000))
+    for role in ("admin", "team_lead", "data_protection_officer"):
+        with pytest.raises(PermissionDenied):
+            retention_apply(user=cast.user(role), report=report)
+    assert retention_apply(user=SYSTEM, report=report)["households"] >= 0

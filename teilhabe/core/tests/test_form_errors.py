@@ -351,6 +351,13 @@ BAD = {
         method="get",
         kept="2026-13",
     ),
+    "landlord confirmation on a handover consent": Bad(
+        lambda c: c.case_worker,
+        lambda c: reverse("housing:landlord_pdf", args=[_case(c).household.code]),
+        {"consent": lambda c: str(c.home_consent.code)},
+        "id_consent",
+        method="get",
+    ),
     "password change with a wrong old password": Bad(
         lambda c: c.case_worker,
         lambda c: reverse("accounts:password_change"),

@@ -196,3 +196,62 @@ def test_an_audit_entry_of_the_system_reads_in_german(db):
         assert entry.user_display == "System"
         assert entry.record_type_display == "Kontaktnotiz"
         assert entry.detail_display == "Aufbewahrungsfrist abgelaufen: Kontaktnotizen"
+
+
+ENGLISH_IN_MAIL = re.compile(
+    r"\b(the|your|please|hello|dear|password|click|has been|you)\b", re.IGNORECASE
+)
+
+
+def test_the_mails_the_app_sends_say_sie_and_speak_german(
+    client, cast, django_capture_on_commit_callbacks
+):
+    """The bodies and subjects as they go out (rendered, with their variables), not only the
+    catalogues and templates they come from."""
+    from django.core import mail
+
+    from teilhabe.offers.models import Offer, RegistrationRequest
+    from teilhabe.offers.tasks import notify_registration_request
+    from teilhabe.referrals.models import DeliveryMode, Notification, NotificationPreference
+    from teilhabe.referrals.tasks import deliver_notifications, send_digests
+    from teilhabe.volunteers.models import Volunteer
+    from teilhabe.volunteers.tasks import send_confirmation
+    from teilhabe.volunteers.testing import demo_volunteer
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/konto/passwort/vergessen/", {"email": cast.case_worker.email})
+    offer = Offer.objects.get(key="vhs-alphabetisierung-steele")
+    request = RegistrationRequest.objects.create(
+        offer=offer, name="Olena", phone="0201 1", consent_text="ja"
+    )
+    notify_registration_request.enqueue(code=str(request.code), base_url="http://testserver")
+    now = Notification.objects.create(user=cast.case_worker, text="Neue Vermittlung an die VHS")
+    deliver_notifications.enqueue(codes=[str(now.code)])
+    editor = cast.user("provider_editor")
+    NotificationPreference.objects.update_or_create(
+        user=editor, defaults={"mode": DeliveryMode.DIGEST}
+    )
+    Notification.objects.create(user=editor, text="Vermittlung angenommen")
+    send_digests.enqueue()
+    volunteer = demo_volunteer()
+    Volunteer.objects.filter(pk=volunteer.pk).update(
+        confirmed_at=None, correspondence_language="de"
+    )
+    send_confirmation.enqueue(code=str(volunteer.code), base_url="http://testserver")
+    assert len(mail.outbox) >= 5, [m.subject for m in mail.outbox]
+    found = []
+    for message in mail.outbox:
+        text = message.subject + "\n" + re.sub(r"https?://\S+", " ", message.body)
+        for pattern in (INFORMAL, ENGLISH_IN_MAIL):
+            for match in pattern.finditer(text):
+                found.append(
+                    f"{message.subject!r}: …{text[max(0, match.start() - 30) : match.end() + 30]}…"
+                )
+    assert not found, 'German with "Sie", please:\n' + "\n".join(found)
+
+
+def test_make_speaks_german():
+    makefile = (ROOT.parent / "Makefile").read_text(encoding="utf-8")
+    said = re.findall(r'echo "([^"$]+)"', makefile)
+    assert said and all(not ENGLISH_IN_MAIL.search(s) for s in said), said
+    assert not re.search(r"\b(NOTE|missing|will be skipped)\b", "\n".join(said))

@@ -447,3 +447,38 @@ def test_the_demo_history_keeps_the_rules(db):
         for a, b in itertools.pairwise(stays):
             assert a.moved_out is not None and a.moved_out <= b.moved_in
     assert housing_demo_load(today=TODAY).households == 0  # idempotent
+
+
+def test_the_landlord_confirmation_needs_a_consent_whose_purpose_and_data_cover_it(
+    cast, person, client_as
+):
+    household = person.household
+
+    def consent(purpose, kind, categories):
+        return case_services.consent_record(
+            user=cast.case_worker,
+            person=person,
+            purpose=purpose,
+            recipients=[],
+            given_on=timezone.localdate(),
+            method="oral",
+            purpose_kind=kind,
+            data_categories=categories,
+        )
+
+    course = consent("Anmeldung Integrationskurs", "referral", ["identity", "languages"])
+    unnamed = consent("Bestätigung für Vermieter", "other", ["languages"])
+    fitting = consent("Bestätigung für Vermieter", "other", ["identity"])
+    client = client_as("case_worker")
+    url = reverse("housing:landlord_pdf", args=[household.code])
+    refused = client.get(url, {"consent": course.code})
+    assert refused.status_code == 400
+    html = refused.content.decode()
+    assert "erlaubt keine Bestätigung für Vermieter" in html and 'id="form-errors"' in html
+    refused = client.get(url, {"consent": unnamed.code})
+    assert refused.status_code == 400
+    assert "umfasst nicht Name und Geburtsdatum" in refused.content.decode()
+    assert not AuditEntry.objects.filter(detail="landlord confirmation").exists()
+    letter = client.get(url, {"consent": fitting.code})
+    assert letter.status_code == 200 and letter.content.startswith(b"%PDF")
+    assert AuditEntry.objects.filter(detail="landlord confirmation").count() == 1

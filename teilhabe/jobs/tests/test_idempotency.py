@@ -60,6 +60,10 @@ def test_a_password_reset_mail_is_sent_once_per_request_even_if_its_task_runs_tw
     # A different event (another key) is sent.
     send_email.enqueue(subject="S", body="B", to=[user.email], key="other")
     assert len(mail.outbox) == 2
+    # A second reset request is a new event: its own mail.
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("accounts:password_reset"), {"email": user.email})
+    assert len(mail.outbox) == 3
 
 
 def _notification(user, **values):

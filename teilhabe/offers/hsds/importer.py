@@ -30,6 +30,7 @@ from teilhabe.offers.services import (
     offer_update,
 )
 from teilhabe.organisations.models import Organisation
+from teilhabe.organisations.services import organisation_from_directory
 
 
 @dataclass
@@ -109,16 +110,6 @@ def _check(service: dict, label: str, categories: dict[str, Category]) -> list[s
     return problems
 
 
-def _organisation(data: dict) -> Organisation:
-    org = Organisation.objects.filter(code=data["id"]).first()
-    if org is None:
-        org, _ = Organisation.objects.get_or_create(
-            key=f"hsds-{data['id']}",
-            defaults={"name": data["name"][:200], "kind": "provider", "code": data["id"]},
-        )
-    return org
-
-
 def _location(user: Any, org: Organisation, data: dict) -> Location:
     existing = Location.objects.filter(code=data["id"]).first()
     address = data["addresses"][0]
@@ -177,7 +168,8 @@ def hsds_import(*, user: Any, document, dry_run: bool = True) -> HsdsImportResul
         return result
     with transaction.atomic():
         for service in services:
-            org = _organisation(service["organization"])
+            provider = service["organization"]
+            org = organisation_from_directory(user=user, code=provider["id"], name=provider["name"])
             locations = [
                 _location(user, org, sal["location"]) for sal in service["service_at_locations"]
             ]

@@ -58,3 +58,19 @@ def test_something_that_is_not_hsds_is_refused():
         "Das Dokument ist keine HSDS-Service-Liste."
     ]
     assert json.dumps(_feed()[0])  # the export is plain JSON
+
+
+def test_organisations_of_a_feed_are_created_through_the_service_by_the_system_only(cast):
+    from django.core.exceptions import PermissionDenied
+
+    from teilhabe.organisations.models import Organisation
+    from teilhabe.organisations.services import organisation_from_directory
+
+    code = "0b8f7f8e-1111-4a4a-9c9c-555566667778"
+    for role in ("provider_editor", "city_steering", "case_worker"):
+        with pytest.raises(PermissionDenied):
+            organisation_from_directory(user=cast.user(role), code=code, name="Neuer Träger")
+    assert not Organisation.objects.filter(code=code).exists()
+    first = organisation_from_directory(user=SYSTEM, code=code, name="Neuer Träger")
+    again = organisation_from_directory(user=SYSTEM, code=code, name="Anderer Name")
+    assert first.pk == again.pk and again.key == f"hsds-{code}" and again.kind == "provider"

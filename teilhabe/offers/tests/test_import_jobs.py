@@ -123,3 +123,49 @@ def test_only_the_uploader_can_import_a_preview(client, cast):
     client.force_login(cast.user(Role.ADMIN))  # sees every job, but it is not theirs
     assert client.post(reverse("offers:import_confirm", args=[job.code])).status_code == 403
     assert Job.objects.filter(kind="offers.import").count() == 1
+
+
+def test_contact_columns_are_checked_and_imported_so_a_registration_has_a_way(cast):
+    from teilhabe.access import SYSTEM
+
+    header = "titel;kurzbeschreibung;kategorie;ort;strasse;plz;breitengrad;laengengrad;anmeldung;ansprechperson;telefon;email;web\n"
+    place = "kultur;VHS Burgplatz;Burgplatz 1;45127;51.4568;7.0139;ja"
+    good = (
+        f"Erzählcafé;Erzählen;{place};Frau Kaya;0201 88-123;kaya@example.org;www.example.org/cafe\n"
+    )
+    bad = (
+        f"Kurs 2;Kurz;{place};;null-acht-15;kaya(at)example.org;http://\n"
+        f"Kurs 3;Kurz;{place};;+49 (201) 123;;ftp://example.org\n"
+    )
+    result = offers_import(
+        user=SYSTEM,
+        organisation=cast.home_org,
+        content=(header + good + bad).encode(),
+        filename="kontakt.csv",
+        dry_run=False,
+    )
+    assert result.errors == [
+        "Zeile 3: Telefon „null-acht-15“ ist keine Telefonnummer; bitte nur Ziffern, "
+        "Leerzeichen und + ( ) / -, z. B. 0201 123456.",
+        "Zeile 3: E-Mail „kaya(at)example.org“ ist keine gültige E-Mail-Adresse.",
+        "Zeile 3: Webadresse „http://“ ist keine gültige Adresse, z. B. https://www.beispiel.de.",
+        "Zeile 4: Webadresse „ftp://example.org“ ist keine gültige Adresse, "
+        "z. B. https://www.beispiel.de.",
+    ]
+    assert not Offer.objects.filter(title="Erzählcafé").exists()
+    result = offers_import(
+        user=SYSTEM,
+        organisation=cast.home_org,
+        content=(header + good).encode(),
+        filename="kontakt.csv",
+        dry_run=False,
+    )
+    assert result.ok and result.created == 1
+    offer = Offer.objects.get(title="Erzählcafé")
+    assert (offer.contact_name, offer.contact_phone, offer.contact_email, offer.url) == (
+        "Frau Kaya",
+        "0201 88-123",
+        "kaya@example.org",
+        "https://www.example.org/cafe",
+    )
+    assert not offer.registration_way_missing

@@ -36,14 +36,6 @@ T: dict[str, tuple[str, str, str, str, str, str]] = {
         "Yalnızca ücretsiz",
     ),
     "all": ("alle", "الكل", "همه", "усі", "все", "tümü"),
-    "Offers in Essen": (
-        "Angebote in Essen",
-        "العروض في إيسن",
-        "برنامه‌ها در اسن",
-        "Пропозиції в Ессені",
-        "Предложения в Эссене",
-        "Essen'deki hizmetler",
-    ),
     "Skip to content": (
         "Zum Inhalt springen",
         "انتقل إلى المحتوى",

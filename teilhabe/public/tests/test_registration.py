@@ -149,3 +149,37 @@ def test_no_one_else_sees_the_requests(client_as, client, finder_offer, instant)
         assert answer.status_code == 403
     request.refresh_from_db()
     assert request.status == RegistrationStatus.NEW
+
+
+def test_requests_are_deleted_half_a_year_after_the_answer_or_a_year_after_silence(finder_offer):
+    import datetime
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    now = timezone.now()
+
+    def request(name, *, received_days_ago, answered_days_ago=None):
+        r = RegistrationRequest.objects.create(
+            offer=finder_offer, name=name, phone="0201 1", consent_text="ja"
+        )
+        handled = None
+        if answered_days_ago is not None:
+            handled = now - datetime.timedelta(days=answered_days_ago)
+        RegistrationRequest.objects.filter(pk=r.pk).update(
+            created_at=now - datetime.timedelta(days=received_days_ago),
+            handled_at=handled,
+            status=RegistrationStatus.CONTACTED if handled else RegistrationStatus.NEW,
+        )
+        return r
+
+    old_answer = request("Alt beantwortet", received_days_ago=200, answered_days_ago=181)
+    recent_answer = request("Neu beantwortet", received_days_ago=200, answered_days_ago=100)
+    silent_long = request("Lange unbeantwortet", received_days_ago=366)
+    silent_short = request("Kurz unbeantwortet", received_days_ago=200)
+    call_command("retention", "--apply")
+    left = set(RegistrationRequest.objects.values_list("pk", flat=True))
+    assert left == {recent_answer.pk, silent_short.pk}
+    for gone in (old_answer, silent_long):
+        entry = AuditEntry.objects.get(record_code=str(gone.code), action="delete")
+        assert entry.detail == "retention: registrations" and entry.user is None

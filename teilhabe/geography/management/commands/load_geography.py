@@ -12,7 +12,9 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--city", required=True, help="Name of the municipality, e.g. Essen")
+        parser.add_argument(
+            "--city", required=True, help="Name of the municipality (as the scenario names it)"
+        )
         parser.add_argument("--boroughs", required=True, type=Path, help="GeoJSON of the boroughs")
         parser.add_argument(
             "--districts", required=True, type=Path, help="GeoJSON of the districts"

@@ -1,0 +1,505 @@
+"""Benchmark: steering pages over a city of 1,000,000 persons and 10,000,000 events (PostgreSQL).
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/teilhabe_steering_bench \\
+        .venv/bin/python -m bench.steering [--persons 1000000] [--events-per-person 10] \\
+        [--requests 40] [--raw-requests 5] [--seed 1] [--regenerate]
+
+Generates (once; ``--regenerate`` replaces it) households, persons spread over every
+Stadtteil, cases opened over five years, and events — milestones, referrals with their steps,
+case notes (some of them structural barriers), commitments with payments — through COPY with
+foreign-key triggers off (``session_replication_role = replica``), secondary indexes and
+unique constraints dropped during the load and rebuilt after it, then ``ANALYZE``. Then it
+refreshes the rollups (``rollups_refresh``) and prints, in one run: generation time, rollup
+refresh time, p95 of the city and of a borough page (case work and structural barriers,
+rendered through the Django test client, reading the rollups) against the same figures
+computed from the raw rows (``raw=True``), the ratio, and the time to build a
+Sachstandsbericht (figures, PDF and DOCX) for the last twelve months.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import io
+import os
+import random
+import statistics
+import time
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "teilhabe.settings")
+os.environ.setdefault("DEBUG", "1")
+
+import django
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, models  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from bench._machine import machine_line  # noqa: E402
+
+STRUCTURE = ("households", "persons", "cases", "commitments")  # not counted as events
+PREFIX = "SB "  # households of the benchmark city
+CHUNK = 200_000  # rows per COPY write
+
+
+def _fmt(v) -> str:
+    if v is None:
+        return "\\N"
+    if v is True:
+        return "t"
+    if v is False:
+        return "f"
+    return str(v)
+
+
+class Loader:
+    """COPY rows of a model's table: every concrete column, given values first, then the
+    field's default (evaluated per row for callables such as ``uuid4``), NULL or ''."""
+
+    def __init__(self, model):
+        self.model = model
+        self.table = model._meta.db_table
+        self.fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+        self.columns = [f.column for f in self.fields]
+        now = timezone.now()
+        self.defaults = []
+        for f in self.fields:
+            if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False):
+                self.defaults.append(now)
+            elif f.has_default():
+                d = f.default
+                if callable(d):
+                    self.defaults.append(d)
+                elif isinstance(f, models.JSONField):
+                    self.defaults.append("{}" if d == {} or d is dict else "[]")
+                else:
+                    self.defaults.append(d)
+            elif f.null:
+                self.defaults.append(None)
+            else:
+                self.defaults.append("")
+        self.names = [f.attname for f in self.fields]
+
+    def copy(self, rows) -> int:
+        """``rows``: iterable of dicts (attnames → values). Returns how many were written."""
+        n = 0
+        sql = f'COPY "{self.table}" ({", ".join(self.columns)}) FROM STDIN'
+        names, defaults = self.names, self.defaults
+        with connection.cursor() as cur, cur.connection.cursor().copy(sql) as cp:
+            buf = io.StringIO()
+            for row in rows:
+                parts = []
+                for name, d in zip(names, defaults, strict=True):
+                    if name in row:
+                        v = row[name]
+                    else:
+                        v = d() if callable(d) else d
+                        if isinstance(v, dict | list):
+                            v = "{}" if v == {} else "[]"
+                    parts.append(_fmt(v))
+                buf.write("\t".join(parts))
+                buf.write("\n")
+                n += 1
+                if n % CHUNK == 0:
+                    cp.write(buf.getvalue())
+                    buf = io.StringIO()
+            cp.write(buf.getvalue())
+        return n
+
+
+def _secondary(tables: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """Statements to drop and to recreate the secondary indexes and unique constraints of
+    ``tables`` (primary keys stay)."""
+    drop, create, constraints = [], [], []
+    with connection.cursor() as cur:
+        cur.execute(
+            """
+            SELECT c.conrelid::regclass::text, c.conname, pg_get_constraintdef(c.oid)
+            FROM pg_constraint c
+            WHERE c.contype = 'u' AND c.conrelid::regclass::text = ANY(%s)
+            """,
+            [tables],
+        )
+        for table, name, definition in cur.fetchall():
+            drop.append(f'ALTER TABLE "{table}" DROP CONSTRAINT "{name}"')
+            constraints.append(f'ALTER TABLE "{table}" ADD CONSTRAINT "{name}" {definition}')
+        cur.execute(
+            """
+            SELECT i.indexname, i.indexdef FROM pg_indexes i
+            WHERE i.tablename = ANY(%s) AND NOT EXISTS (
+                SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)
+            """,
+            [tables],
+        )
+        for name, definition in cur.fetchall():
+            drop.append(f'DROP INDEX IF EXISTS "{name}"')
+            create.append(definition)
+    return drop, create, constraints
+
+
+def generate(persons: int, events_per_person: int, rng: random.Random, today) -> dict:
+    from teilhabe.accounts.models import User
+    from teilhabe.cases.models import (
+        BarrierCategory,
+        Case,
+        CaseKind,
+        ContactNote,
+        Household,
+        Institution,
+        Milestone,
+        MilestoneType,
+        Person,
+    )
+    from teilhabe.finance.models import BudgetLine, Commitment, Movement
+    from teilhabe.geography.models import District
+    from teilhabe.offers.models import Offer
+    from teilhabe.organisations.models import Organisation
+    from teilhabe.referrals.models import Referral, ReferralEvent
+
+    org = Organisation.objects.get(key="caritas-essen")
+    worker = User.objects.get(email="fachkraft@essen.teilhabe.example")
+    kind = CaseKind.objects.order_by("position").first()
+    districts = list(District.objects.values_list("pk", flat=True))
+    weights = [rng.uniform(0.3, 3) for _ in districts]
+    types = list(MilestoneType.objects.values_list("pk", flat=True))
+    institutions = list(Institution.objects.values_list("pk", flat=True))
+    categories = list(BarrierCategory.objects.values_list("pk", flat=True))
+    offers = list(Offer.objects.values_list("pk", "organisation_id")[:300])
+    if not offers:  # no offers directory loaded: referrals without offer
+        others = Organisation.objects.exclude(pk=org.pk).values_list("pk", flat=True)[:20]
+        offers = [(None, o) for o in others]
+    line = BudgetLine.objects.order_by("pk").first()
+    models_ = [Household, Person, Case, Milestone, ContactNote, Referral, ReferralEvent]
+    models_ += [Commitment, Movement]
+    tables = [m._meta.db_table for m in models_]
+    counts: dict[str, int] = {}
+    start_day = today - datetime.timedelta(days=5 * 365)
+    span = (today - start_day).days
+
+    def day(lo=0):
+        return start_day + datetime.timedelta(days=rng.randrange(lo, span + 1))
+
+    with connection.cursor() as cur:
+        cur.execute("SELECT coalesce(max(id), 0) FROM cases_household")
+        hh0 = cur.fetchone()[0]
+        cur.execute("SELECT coalesce(max(id), 0) FROM cases_person")
+        p0 = cur.fetchone()[0]
+        cur.execute("SELECT coalesce(max(id), 0) FROM cases_case")
+        c0 = cur.fetchone()[0]
+        cur.execute("SELECT coalesce(max(id), 0) FROM referrals_referral")
+        r0 = cur.fetchone()[0]
+        cur.execute("SELECT coalesce(max(id), 0) FROM finance_commitment")
+        k0 = cur.fetchone()[0]
+    drop, create, constraints = _secondary(tables)
+    with connection.cursor() as cur:
+        cur.execute("SET session_replication_role = replica")
+        for sql in drop:
+            cur.execute(sql)
+
+    # Households (2.5 persons on average) with one case each, a second one for every tenth.
+    n_households = max(1, int(persons / 2.5))
+    hh_place, hh_open = [], []
+    counts["households"] = Loader(Household).copy(
+        {"id": hh0 + i + 1, "organisation_id": org.pk, "name": f"{PREFIX}{i}"}
+        for i in range(n_households)
+    )
+    place_of = rng.choices(districts, weights, k=n_households)
+    cases = []
+    for i in range(n_households):
+        opened = day()
+        closed = opened + datetime.timedelta(days=rng.randrange(60, 1200))
+        cases.append((i, opened, closed if closed <= today else None))
+        hh_open.append(opened)
+        if rng.random() < 0.1:
+            again = opened + datetime.timedelta(days=rng.randrange(30, 900))
+            if again <= today:
+                cases.append((i, again, None))
+    hh_place = place_of
+    counts["cases"] = Loader(Case).copy(
+        {
+            "id": c0 + j + 1,
+            "organisation_id": org.pk,
+            "household_id": hh0 + i + 1,
+            "kind_id": kind.pk,
+            "responsible_id": worker.pk,
+            "opened_on": o,
+            "closed_on": c,
+        }
+        for j, (i, o, c) in enumerate(cases)
+    )
+    members = [0] * n_households
+
+    def person_rows():
+        for k in range(persons):
+            i = k % n_households
+            members[i] += 1
+            place = hh_place[i] if rng.random() < 0.9 else rng.choice(districts)
+            yield {
+                "id": p0 + k + 1,
+                "organisation_id": org.pk,
+                "household_id": hh0 + i + 1,
+                "household_role": "head" if k < n_households else "child",
+                "family_name": f"Bench{k}",
+                "given_names": "P",
+                "district_id": place,
+                "birth_year": rng.randint(1950, 2022),
+            }
+
+    counts["persons"] = Loader(Person).copy(person_rows())
+    # Events: milestones 30 %, notes 30 % (5 % of them barriers), referrals 10 % with two
+    # steps each (20 %), payments 10 %.
+    events = persons * events_per_person
+    n_milestones = int(events * 0.30)
+    n_notes = int(events * 0.30)
+    n_referrals = int(events * 0.10)
+    n_payments = events - n_milestones - n_notes - 3 * n_referrals
+
+    def milestone_rows():
+        seen = set()
+        for _ in range(n_milestones):
+            k = rng.randrange(persons)
+            t = rng.choice(types)
+            if (k, t) in seen:
+                continue
+            seen.add((k, t))
+            opened = hh_open[k % n_households]
+            reached = opened + datetime.timedelta(days=rng.randrange(0, 700))
+            done = reached <= today
+            yield {
+                "person_id": p0 + k + 1,
+                "type_id": t,
+                "status": "achieved" if done else "in_progress",
+                "started_on": opened,
+                "achieved_on": reached if done else None,
+            }
+
+    counts["milestones"] = Loader(Milestone).copy(milestone_rows())
+    n_cases = len(cases)
+
+    def note_rows():
+        for _ in range(n_notes):
+            j = rng.randrange(n_cases)
+            _i, opened, closed = cases[j]
+            last = closed or today
+            d = opened + datetime.timedelta(days=rng.randrange(max(1, (last - opened).days)))
+            barrier = rng.random() < 0.05
+            yield {
+                "case_id": c0 + j + 1,
+                "created_by_id": worker.pk,
+                "date": d,
+                "kind": "barrier" if barrier else "phone",
+                "text": "Notiz",
+                "institution_id": rng.choice(institutions) if barrier else None,
+                "barrier_category_id": rng.choice(categories) if barrier else None,
+            }
+
+    counts["notes"] = Loader(ContactNote).copy(note_rows())
+    statuses = ["sent", "waiting", "accepted", "started", "completed", "declined", "dropped_out"]
+    sent_days = []
+
+    def referral_rows():
+        for r in range(n_referrals):
+            j = rng.randrange(n_cases)
+            i, opened, _closed = cases[j]
+            offer, provider = rng.choice(offers)
+            sent = min(today, opened + datetime.timedelta(days=rng.randrange(3, 200)))
+            at = timezone.make_aware(datetime.datetime.combine(sent, datetime.time(10)))
+            sent_days.append(at)
+            status = rng.choice(statuses)
+            yield {
+                "id": r0 + r + 1,
+                "sender_id": org.pk,
+                "sender_user_id": worker.pk,
+                "recipient_id": provider,
+                "offer_id": offer,
+                "case_id": c0 + j + 1,
+                "is_anonymous": True,
+                "profile": f'{{"district_id": {hh_place[i]}}}',
+                "status": status,
+                "response_due": sent + datetime.timedelta(days=14),
+                "created_at": at,
+                "status_changed_at": at,
+                "responded_at": None if status == "sent" else at + datetime.timedelta(days=3),
+            }
+
+    counts["referrals"] = Loader(Referral).copy(referral_rows())
+
+    def step_rows():
+        for r, at in enumerate(sent_days):
+            for step, (frm, to) in enumerate((("", "sent"), ("sent", "accepted"))):
+                yield {
+                    "referral_id": r0 + r + 1,
+                    "at": at + datetime.timedelta(days=3 * step),
+                    "organisation_id": org.pk,
+                    "kind": "status",
+                    "from_status": frm,
+                    "to_status": to,
+                }
+
+    counts["referral steps"] = Loader(ReferralEvent).copy(step_rows())
+    n_commitments = max(1, n_payments // 20)
+    counts["commitments"] = Loader(Commitment).copy(
+        {
+            "id": k0 + k + 1,
+            "number": f"SB-{k}",
+            "line_id": line.pk,
+            "organisation_id": org.pk,
+            "purpose": "Bench",
+            "committed_on": day(),
+            "original_amount": "100000.00",
+            "amount": "100000.00",
+            "paid": "0.00",
+        }
+        for k in range(n_commitments)
+    )
+    counts["payments"] = Loader(Movement).copy(
+        {
+            "commitment_id": k0 + rng.randrange(n_commitments) + 1,
+            "kind": "payment",
+            "amount": f"{rng.randrange(100, 5000)}.00",
+            "booked_on": day(),
+        }
+        for _ in range(n_payments)
+    )
+    with connection.cursor() as cur:
+        cur.execute("SET session_replication_role = origin")
+        for sql in create + constraints:
+            cur.execute(sql)
+        for t in tables:
+            cur.execute(f'ANALYZE "{t}"')
+        for t in tables:  # the id sequences continue after the copied rows
+            cur.execute(  # table names come from the models, not from input
+                f"SELECT setval(pg_get_serial_sequence('{t}', 'id'), "  # noqa: S608
+                f'(SELECT coalesce(max(id), 1) FROM "{t}"))'
+            )
+    return counts
+
+
+def p95(values) -> float:
+    if len(values) < 2:
+        return values[0] * 1000
+    return statistics.quantiles(values, n=20)[-1] * 1000
+
+
+def timed(fn, n):
+    out = []
+    for _ in range(n):
+        t = time.perf_counter()
+        fn()
+        out.append(time.perf_counter() - t)
+    return out
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--persons", type=int, default=1_000_000)
+    parser.add_argument("--events-per-person", type=int, default=10)
+    parser.add_argument("--requests", type=int, default=40)
+    parser.add_argument("--raw-requests", type=int, default=5)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--regenerate", action="store_true", help="refuse to reuse an existing city"
+    )
+    args = parser.parse_args()
+    if connection.vendor != "postgresql":
+        raise SystemExit("Run on PostgreSQL: DATABASE_URL=postgres://…/teilhabe_steering_bench")
+    settings.ALLOWED_HOSTS = ["*"]
+    call_command("migrate", verbosity=0)
+    from teilhabe.scenario.loading import scenario_load
+
+    scenario_load(demo_password=settings.DEMO_PASSWORD)
+    from django.test import Client
+
+    from teilhabe.accounts.models import User
+    from teilhabe.cases.models import Household, Person
+    from teilhabe.steering.barriers import barrier_counts, barriers_page
+    from teilhabe.steering.casework import casework_page
+    from teilhabe.steering.rollups import rollups_refresh
+    from teilhabe.steering.scope import scope_for
+
+    today = timezone.localdate()
+    rng = random.Random(args.seed)
+    have = Household.objects.filter(name__startswith=PREFIX).count()
+    gen_s, counts = 0.0, {}
+    if have and args.regenerate:
+        raise SystemExit("Drop and recreate the benchmark database to generate a new city.")
+    if have == 0:
+        t0 = time.perf_counter()
+        counts = generate(args.persons, args.events_per_person, rng, today)
+        gen_s = time.perf_counter() - t0
+    n_persons = Person.objects.count()
+
+    t0 = time.perf_counter()
+    refreshed = rollups_refresh(today=today)
+    refresh_s = time.perf_counter() - t0
+
+    steering = User.objects.get(email="steuerung@essen.teilhabe.example")
+    client = Client()
+    client.force_login(steering)
+    scope_city = scope_for(steering, {})
+    borough = scope_city.boroughs[0]
+    scope_borough = scope_for(steering, {"bezirk": str(borough.code)})
+    pages = {
+        "city": "/steuerung/",
+        "borough": f"/steuerung/?bezirk={borough.code}",
+        "city barriers": "/steuerung/huerden/",
+        "borough barriers": f"/steuerung/huerden/?bezirk={borough.code}",
+    }
+    raw = {
+        "city": lambda: casework_page(scope_city, raw=True),
+        "borough": lambda: casework_page(scope_borough, raw=True),
+        "city barriers": lambda: barriers_page(
+            scope_city, counts=barrier_counts(scope_city, raw=True)
+        ),
+        "borough barriers": lambda: barriers_page(
+            scope_borough, counts=barrier_counts(scope_borough, raw=True)
+        ),
+    }
+    for url in pages.values():  # warm up
+        assert client.get(url).status_code == 200
+    results = {}
+    for key, url in pages.items():
+        page_times = timed(lambda url=url: client.get(url), args.requests)
+        raw_times = timed(raw[key], args.raw_requests)
+        results[key] = (p95(page_times), p95(raw_times))
+
+    from teilhabe.reports.models import Report, ReportKind
+    from teilhabe.reports.services import report_build
+
+    report = Report.objects.create(
+        kind=ReportKind.STATUS,
+        title="Sachstandsbericht (Benchmark)",
+        period_start=today - datetime.timedelta(days=364),
+        period_end=today,
+        created_by=steering,
+    )
+    t0 = time.perf_counter()
+    report_build(report)
+    report_s = time.perf_counter() - t0
+
+    print(f"steering benchmark — {machine_line()}; load {os.getloadavg()[0]:.2f}")
+    print(f"city: {n_persons:,} persons in the database".replace(",", "."))
+    if counts:
+        events = sum(v for k, v in counts.items() if k not in STRUCTURE)
+        listed = ", ".join(f"{k} {v:_}" for k, v in counts.items()).replace("_", ".")
+        print(f"generation: {gen_s:.1f} s ({listed}; events {events:_})".replace("_", "."))
+    else:
+        print("generation: reused the generated city (--regenerate to build it again)")
+    print(
+        f"rollup refresh: {refresh_s:.1f} s ("
+        + ", ".join(f"{k} {v['rows']} rows {v['seconds']} s" for k, v in refreshed.items())
+        + ")"
+    )
+    for key, (page_ms, raw_ms) in results.items():
+        print(
+            f"{key} page p95: {page_ms:.0f} ms (rendered, from rollups) vs raw figures "
+            f"{raw_ms:.0f} ms → {raw_ms / page_ms:.1f}×"
+        )
+    print(f"report (Sachstandsbericht, 12 months, figures + PDF + DOCX): {report_s:.1f} s")
+
+
+if __name__ == "__main__":
+    main()
