@@ -259,11 +259,11 @@ def generate(persons: int, events_per_person: int, rng: random.Random, today) ->
 
     def milestone_rows():
         seen = set()
-        for _ in range(n_milestones):
+        while len(seen) < min(n_milestones, persons * len(types)):
             k = rng.randrange(persons)
             t = rng.choice(types)
             if (k, t) in seen:
-                continue
+                continue  # one milestone of a kind per person
             seen.add((k, t))
             opened = hh_open[k % n_households]
             reached = opened + datetime.timedelta(days=rng.randrange(0, 700))

@@ -120,3 +120,20 @@ class ProjectFilter(YearFilter):
     )
 
     validate_bezirk = BudgetFilter.validate_bezirk
+
+
+class IndicatorFilter(serializers.Serializer):
+    """The steering pages' filter (``teilhabe.steering.scope``): period and area."""
+
+    von = serializers.DateField(
+        required=False, help_text="Erster Tag des Zeitraums (ISO); Standard wie auf der Seite."
+    )
+    bis = serializers.DateField(required=False, help_text="Letzter Tag des Zeitraums (ISO).")
+    bezirk = serializers.IntegerField(
+        required=False, min_value=1, max_value=99, help_text="Nummer des Stadtbezirks (1–9)."
+    )
+    stadtteil = serializers.UUIDField(
+        required=False, help_text="Kennung eines Stadtteils (Zeilenschlüssel der Stadtteile)."
+    )
+
+    validate_bezirk = BudgetFilter.validate_bezirk

@@ -253,3 +253,46 @@ class ProjectSerializer(serializers.Serializer):
         allow_null=True, help_text="Verwendungsnachweis eingegangen am."
     )
     closed_on = serializers.DateField(allow_null=True, help_text="Abgeschlossen am.")
+
+
+class IndicatorColumnSerializer(serializers.Serializer):
+    key = serializers.CharField(help_text="Schlüssel der Spalte.")
+    label = serializers.CharField(help_text="Bezeichnung der Spalte.")
+    kind = serializers.CharField(
+        help_text="count (Anzahl, klein verdeckt), share (Prozent), median, p75, money (€), "
+        "number, text."
+    )
+
+
+class IndicatorCellSerializer(serializers.Serializer):
+    text = serializers.CharField(help_text="Wie auf der Seite, z. B. „< 5“ für verdeckt.")
+    value = serializers.JSONField(
+        allow_null=True, help_text="Zahl (Geld als Zeichenkette mit zwei Stellen); null: verdeckt."
+    )
+    hidden = serializers.BooleanField(help_text="Wegen kleiner Zahlen verdeckt.")
+
+
+class IndicatorRowSerializer(serializers.Serializer):
+    key = serializers.CharField(help_text="Schlüssel der Zeile (z. B. Kennung des Stadtteils).")
+    label = serializers.CharField(help_text="Bezeichnung der Zeile.")
+    cells = IndicatorCellSerializer(many=True, help_text="Eine Zelle je Spalte.")
+
+
+class IndicatorTableSerializer(serializers.Serializer):
+    key = serializers.CharField(help_text="Schlüssel der Tabelle.")
+    title = serializers.CharField(help_text="Titel der Tabelle.")
+    columns = IndicatorColumnSerializer(many=True, help_text="Spalten.")
+    rows = IndicatorRowSerializer(many=True, help_text="Zeilen.")
+    total = IndicatorRowSerializer(allow_null=True, help_text="Summenzeile; null: keine.")
+
+
+class IndicatorPageSerializer(serializers.Serializer):
+    topic = serializers.CharField(help_text="Thema (wie die Seite unter /steuerung/).")
+    title = serializers.CharField(help_text="Titel des Themas.")
+    area = serializers.CharField(help_text="Gebiet: ganze Stadt, Stadtbezirk oder Stadtteil.")
+    von = serializers.DateField(help_text="Erster Tag des Zeitraums.")
+    bis = serializers.DateField(help_text="Letzter Tag des Zeitraums.")
+    threshold = serializers.IntegerField(
+        help_text="Kleinzahlgrenze: Anzahlen unter diesem Wert (außer 0) sind verdeckt."
+    )
+    tables = IndicatorTableSerializer(many=True, help_text="Tabellen, Verdeckung aufgelöst.")

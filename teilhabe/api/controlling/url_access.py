@@ -36,6 +36,12 @@ RULES = {
     "controlling:project": rule(
         GRANT_OF_CARITAS_IN_BOROUGH_1, kwargs=lambda cast: {"id": cast.project.code}, as_role=API
     ),
+    # Steering figures: as /steuerung/ (city steering, borough coordinators; suppressed).
+    "controlling:indicators": rule(
+        {Role.CITY_STEERING, Role.BOROUGH_COORDINATOR},
+        kwargs=lambda cast: {"topic": "casework"},
+        as_role=API,
+    ),
     "controlling:budget-lines": rule(FINANCE, as_role=API),
     "controlling:budget-summary": rule(FINANCE, as_role=API),
     "controlling:budget-line": rule(FINANCE, kwargs=_own_line, as_role=API),

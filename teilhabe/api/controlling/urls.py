@@ -16,4 +16,5 @@ urlpatterns = [
     path("positions/summary/", views.PositionSummary.as_view(), name="position-summary"),
     path("projects/", views.ProjectList.as_view(), name="projects"),
     path("projects/<uuid:id>/", views.ProjectDetail.as_view(), name="project"),
+    path("indicators/<str:topic>/", views.IndicatorPage.as_view(), name="indicators"),
 ]

@@ -9,10 +9,12 @@ page). Every request with a token is written to the audit log: token, address, a
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import exceptions, generics
 from rest_framework.authentication import SessionAuthentication
 from rest_framework.pagination import PageNumberPagination
@@ -30,6 +32,7 @@ from teilhabe.api.controlling.serializers import (
     BudgetSummarySerializer,
     CommitmentSerializer,
     CommitmentSummarySerializer,
+    IndicatorPageSerializer,
     PaymentSerializer,
     PositionSerializer,
     PositionSummarySerializer,
@@ -40,6 +43,10 @@ from teilhabe.audit.models import AuditAction
 from teilhabe.audit.services import audit_record
 from teilhabe.finance import selectors as finance
 from teilhabe.finance.models import Movement
+from teilhabe.geography.models import Borough
+from teilhabe.steering import views as steering_views
+from teilhabe.steering.scope import scope_for
+from teilhabe.steering.suppression import threshold
 
 TAG_MONEY = "Controlling: Haushalt"
 
@@ -446,3 +453,92 @@ class ProjectDetail(ControllingView, generics.RetrieveAPIView):
             action=Action.VIEW_GRANTS,
             code=self.kwargs["id"],
         )
+
+
+# --- Steering indicators ----------------------------------------------------------------------
+
+TAG_INDICATORS = "Controlling: Kennzahlen der Steuerung"
+
+
+def _cell(cell) -> dict:
+    value = cell.value
+    if isinstance(value, Decimal):
+        value = f"{value:.2f}"
+    return {"text": cell.text, "value": value, "hidden": cell.hidden}
+
+
+def _row(row, cells) -> dict:
+    return {"key": str(row.key), "label": str(row.label), "cells": [_cell(c) for c in cells]}
+
+
+def _table(table) -> dict:
+    footer = table.footer()
+    return {
+        "key": table.key,
+        "title": str(table.title),
+        "columns": [
+            {"key": c.key, "label": str(c.label), "kind": c.kind} for c in table.shown_columns
+        ],
+        "rows": [_row(r, cells) for r, cells in table.body()],
+        "total": _row(*footer) if footer else None,
+    }
+
+
+@extend_schema_view(
+    get=extend_schema(
+        tags=[TAG_INDICATORS],
+        parameters=[
+            filters.IndicatorFilter,
+            OpenApiParameter(
+                "topic",
+                str,
+                OpenApiParameter.PATH,
+                enum=list(steering_views.TOPICS),
+                description="Thema: casework, milestones, referrals, coverage, money, "
+                "positions, barriers (die Seiten unter /steuerung/).",
+            ),
+        ],
+        responses=IndicatorPageSerializer,
+        operation_id="controlling_indicators",
+        summary="Kennzahlen der Steuerung",
+        description=(
+            "Die Tabellen einer Steuerungsseite mit denselben Zahlen und derselben Verdeckung "
+            "kleiner Zahlen (primär und komplementär, über alle Tabellen der Seite) wie auf "
+            "dem Bildschirm und im CSV-Download: verdeckte Zellen haben `hidden: true`, "
+            "`value: null` und den Text „< 5“. Stadtsteuerung sieht die Stadt, "
+            "Bezirkskoordination die eigenen Bezirke (ein anderer Bezirk: 404)."
+        ),
+    )
+)
+class IndicatorPage(ControllingView):
+    required_action = Action.VIEW_BOROUGH_FIGURES
+    error_statuses = (400, 401, 403, 404, 429)
+
+    def get(self, request, topic: str):
+        key = topic
+        topic = steering_views.TOPICS.get(key)
+        if topic is None or not can(request.user, topic.action):
+            raise Http404
+        params = filters.query(request, filters.IndicatorFilter)
+        scope_params = {k: params[k].isoformat() for k in ("von", "bis") if k in params}
+        if "stadtteil" in params:
+            scope_params["stadtteil"] = str(params["stadtteil"])
+        elif "bezirk" in params:
+            borough = Borough.objects.filter(number=params["bezirk"]).only("code").first()
+            scope_params["bezirk"] = str(borough.code)
+        scope = scope_for(request.user, scope_params, months=topic.months)
+        if scope.errors:
+            raise exceptions.ValidationError(
+                {name: [str(e) for e in errors] for name, errors in scope.form.errors.items()}
+            )
+        page = topic.build(request.user, scope, lambda **kwargs: "")
+        data = {
+            "topic": key,
+            "title": str(topic.title),
+            "area": str(scope.label),
+            "von": scope.start,
+            "bis": scope.end,
+            "threshold": threshold(),
+            "tables": [_table(t) for t in page.tables],
+        }
+        return Response(IndicatorPageSerializer(data).data)

@@ -9,6 +9,7 @@ from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from rest_framework.throttling import AnonRateThrottle
+from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from teilhabe.access.roles import Role
 from teilhabe.api.controlling.testing import issue_token
@@ -36,6 +37,11 @@ def controller_token():
     return issue_token(Role.FINANCE_OFFICER, "stadt-essen-gb5", name="schemathesis")[1]
 
 
+@pytest.fixture
+def steering_token():
+    return issue_token(Role.CITY_STEERING, "stadt-essen-gb5", name="schemathesis")[1]
+
+
 schema = schemathesis.pytest.from_fixture("api_schema")
 
 
@@ -45,12 +51,19 @@ schema = schemathesis.pytest.from_fixture("api_schema")
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-def test_every_operation_answers_as_its_openapi_document_says(case, controller_token):
+def test_every_operation_answers_as_its_openapi_document_says(
+    case, controller_token, steering_token
+):
     # No explicit list: every built-in check is enabled (status codes, content type, headers,
     # response schema, positive data accepted, negative data rejected, no server errors, …).
     # The controlling API is called with a finance officer's token (it sees every figure);
     # schemathesis also tries it without the token (check "ignored_auth": 401).
-    headers = {}
+    headers, excluded = {}, []
     if case.operation.path.startswith("/api/v1/controlling/"):
         headers["Authorization"] = f"Bearer {controller_token}"
-    case.call_and_validate(headers=headers)
+    if case.operation.path.startswith("/api/v1/controlling/indicators/"):
+        # The steering period must lie between 2000 and 2100 and end after it starts; OpenAPI
+        # cannot say that of two date parameters, so a schema-valid 400 is expected there.
+        headers["Authorization"] = f"Bearer {steering_token}"
+        excluded.append(positive_data_acceptance)
+    case.call_and_validate(headers=headers, excluded_checks=excluded)
