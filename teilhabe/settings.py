@@ -335,9 +335,10 @@ REST_FRAMEWORK = {
     "UNAUTHENTICATED_USER": None,
 }
 SPECTACULAR_SETTINGS = {
-    "TITLE": "Teilhabe – Angebote API",
+    "TITLE": "Teilhabe-API",
     "DESCRIPTION": "Offene Schnittstelle des Angebotsverzeichnisses (Angebote, Organisationen, "
-    "Orte, Kategorien) und HSDS-3.0-Export.",
+    "Orte, Kategorien), HSDS-3.0-API und Controlling-API (Haushalt, Stellen, Projekte, "
+    "Kennzahlen; nur mit Token).",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",

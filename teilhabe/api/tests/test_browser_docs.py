@@ -16,7 +16,7 @@ def _directory():
 def test_the_api_docs_page_passes_axe_with_everything_open(page):
     page.goto("/api/v1/docs/")
     page.wait_for_selector(".opblock-summary-control")
-    assert page.get_by_role("heading", level=1).inner_text() == "Angebote-API: Dokumentation"
+    assert page.get_by_role("heading", level=1).inner_text() == "Teilhabe-API: Dokumentation"
     assert page.locator("html").get_attribute("lang") == "de"
     assert_accessible(page, context="(API docs, closed)")
     for control in page.locator(".opblock-summary-control").all():

@@ -12,7 +12,7 @@ def test_the_docs_page_is_german_with_one_h1_and_no_inline_script(client):
     assert response.status_code == 200
     assert '<html lang="de"' in html
     assert html.count("<h1") == 1
-    assert "Angebote-API: Dokumentation" in html
+    assert "Teilhabe-API: Dokumentation" in html
     assert "Anfragen pro Minute" in html
     assert 'href="/api/v1/hsds/openapi.json"' in html and "HSDS 3.0" in html
     assert "<script>" not in html
