@@ -17,7 +17,6 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import exceptions, generics
 from rest_framework.authentication import SessionAuthentication
-from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 from rest_framework.throttling import SimpleRateThrottle
@@ -38,7 +37,7 @@ from teilhabe.api.controlling.serializers import (
     PositionSummarySerializer,
     ProjectSerializer,
 )
-from teilhabe.api.views import _int
+from teilhabe.api.views import Pagination as ApiPagination
 from teilhabe.audit.models import AuditAction
 from teilhabe.audit.services import audit_record
 from teilhabe.finance import selectors as finance
@@ -51,31 +50,18 @@ from teilhabe.steering.suppression import threshold
 TAG_MONEY = "Controlling: Haushalt"
 
 
-class Pagination(PageNumberPagination):
-    """``page`` from 1, ``page_size`` from 1 to 1000 (default 100)."""
+class Pagination(ApiPagination):
+    """``page`` from 1, ``page_size`` from 1 to 1000 (default 100); anything else is a 400."""
 
     page_size = 100
-    page_size_query_param = "page_size"
     max_page_size = 1000
-    last_page_strings = ()
-
-    def get_page_size(self, request):
-        return _int(request, self.page_size_query_param, 1, self.max_page_size) or self.page_size
-
-    def paginate_queryset(self, queryset, request, view=None):
-        _int(request, self.page_query_param, 1, None)
-        return super().paginate_queryset(queryset, request, view)
 
     def get_schema_operation_parameters(self, view):
         parameters = super().get_schema_operation_parameters(view)
         for parameter in parameters:
             if parameter["name"] == self.page_query_param:
-                parameter["schema"]["minimum"] = 1
                 parameter["description"] = "Seite (ab 1)."
             elif parameter["name"] == self.page_size_query_param:
-                parameter["schema"].update(
-                    minimum=1, maximum=self.max_page_size, default=self.page_size
-                )
                 parameter["description"] = "Zeilen je Seite (1–1000, Standard 100)."
         return parameters
 
