@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from teilhabe.access import Action, require
+from teilhabe.core.downloads import download
 from teilhabe.opendata import figures, selectors, services
 from teilhabe.steering.suppression import threshold
 
@@ -26,8 +27,7 @@ def _file_response(request, content: bytes, *, content_type: str, filename: str)
     if request.headers.get("If-None-Match") == etag:
         response = HttpResponseNotModified()
     else:
-        response = HttpResponse(content, content_type=content_type)
-        response["Content-Disposition"] = f'inline; filename="{filename}"'
+        response = download(content, filename=filename, content_type=content_type, inline=True)
     response["ETag"] = etag
     response["Cache-Control"] = "public, max-age=300"
     response["Access-Control-Allow-Origin"] = "*"

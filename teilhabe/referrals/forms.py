@@ -57,7 +57,7 @@ class OfferSearchForm(forms.Form):
         label=_("Search offers"),
         required=False,
         max_length=100,
-        help_text=_("Title, provider, category or Stadtteil, e.g. “Deutschkurs Altendorf”."),
+        help_text=_("Title, provider, category or Stadtteil, e.g. “Deutschkurs”."),
         widget=forms.TextInput(attrs={"type": "search"}),
     )
 

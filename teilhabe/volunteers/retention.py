@@ -24,9 +24,11 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from teilhabe.access import Action, acting_person, check
 from teilhabe.audit.models import AuditAction
 from teilhabe.audit.services import audit_record
 from teilhabe.volunteers.models import Requirement, Volunteer, VolunteerStatus
+from teilhabe.volunteers.services import volunteer_refresh_placeable
 
 DEFAULT_RETENTION_DAYS = {"unconfirmed": 30, "volunteers": 365}
 
@@ -78,11 +80,14 @@ def retention_report(*, today: datetime.date | None = None) -> VolunteerRetentio
 
 
 @transaction.atomic
-def retention_apply(*, report: VolunteerRetentionReport) -> dict[str, int]:
+def retention_apply(*, user, report: VolunteerRetentionReport) -> dict[str, int]:
+    """Delete or anonymise exactly what ``report`` found; one audit entry per record."""
+    check(user, Action.APPLY_RETENTION)
+    actor = acting_person(user)
     done = {}
     unconfirmed = list(Volunteer.objects.filter(pk__in=report.expired.get("unconfirmed", [])))
     for v in unconfirmed:
-        audit_record(user=None, action=AuditAction.DELETE, obj=v, detail="retention: unconfirmed")
+        audit_record(user=actor, action=AuditAction.DELETE, obj=v, detail="retention: unconfirmed")
         v.districts.clear()
         v.delete()
     done["volunteers.unconfirmed"] = len(unconfirmed)
@@ -92,10 +97,8 @@ def retention_apply(*, report: VolunteerRetentionReport) -> dict[str, int]:
         )
     )
     for r in requirements:
-        audit_record(user=None, action=AuditAction.DELETE, obj=r, detail="retention")
+        audit_record(user=actor, action=AuditAction.DELETE, obj=r, detail="retention")
     Requirement.objects.filter(pk__in=[r.pk for r in requirements]).delete()
-    from teilhabe.volunteers.services import volunteer_refresh_placeable
-
     volunteer_refresh_placeable(volunteer_ids=sorted({r.volunteer_id for r in requirements}))
     done["volunteers.requirements"] = len(requirements)
     volunteers = list(
@@ -114,6 +117,6 @@ def retention_apply(*, report: VolunteerRetentionReport) -> dict[str, int]:
         v.save()
         v.trainings.all().delete()
         v.requirements.all().delete()
-        audit_record(user=None, action=AuditAction.ANONYMISE, obj=v, detail="retention")
+        audit_record(user=actor, action=AuditAction.ANONYMISE, obj=v, detail="retention")
     done["volunteers.volunteers"] = len(volunteers)
     return done

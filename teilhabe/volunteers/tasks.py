@@ -11,8 +11,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from teilhabe.access import SYSTEM
 from teilhabe.volunteers import channels, tokens
 from teilhabe.volunteers.models import Volunteer
+from teilhabe.volunteers.retention import retention_apply, retention_report
 
 
 @task()
@@ -163,6 +165,4 @@ def remind_requirements() -> int:
 
 @task()
 def retention_run() -> dict[str, int]:
-    from teilhabe.volunteers.retention import retention_apply, retention_report
-
-    return retention_apply(report=retention_report())
+    return retention_apply(user=SYSTEM, report=retention_report())

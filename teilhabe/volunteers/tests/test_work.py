@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from teilhabe.access import SYSTEM
 from teilhabe.access.roles import Role
 from teilhabe.audit.models import AuditEntry
 from teilhabe.volunteers import certificates, retention, services, tokens
@@ -236,14 +237,22 @@ def test_retention_deletes_the_certificate_record_after_three_months_and_anonymi
     )
     report = retention.retention_report(today=today)
     assert report.expired["requirements"] and not report.expired["volunteers"]
-    done = retention.retention_apply(report=report)
+    done = retention.retention_apply(user=SYSTEM, report=report)
     assert done["volunteers.requirements"] == 1
     assert not Requirement.objects.filter(volunteer=volunteer).exists()
     later = retention.retention_report(today=today + datetime.timedelta(days=300))
-    retention.retention_apply(report=later)
+    retention.retention_apply(user=SYSTEM, report=later)
     volunteer.refresh_from_db()
     assert volunteer.anonymised_at is not None and volunteer.email == ""
     assert AuditEntry.objects.filter(record_code=str(volunteer.code), action="anonymise").exists()
+
+
+@pytest.mark.parametrize("role", [Role.VOLUNTEER_COORDINATOR, Role.DATA_PROTECTION_OFFICER])
+def test_only_the_retention_job_applies_volunteer_retention(cast, role):
+    from django.core.exceptions import PermissionDenied
+
+    with pytest.raises(PermissionDenied):
+        retention.retention_apply(user=cast.user(role), report=retention.retention_report())
 
 
 def test_unconfirmed_registrations_are_deleted_after_thirty_days():
@@ -251,7 +260,7 @@ def test_unconfirmed_registrations_are_deleted_after_thirty_days():
     Volunteer.objects.filter(pk=volunteer.pk).update(
         registered_at=timezone.now() - datetime.timedelta(days=31)
     )
-    retention.retention_apply(report=retention.retention_report())
+    retention.retention_apply(user=SYSTEM, report=retention.retention_report())
     assert not Volunteer.objects.filter(pk=volunteer.pk).exists()
 
 
