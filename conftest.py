@@ -9,28 +9,45 @@ referral and project document once per test module (``teilhabe/core/testing/shar
 from __future__ import annotations
 
 import pytest
+from pytest_django.plugin import blocking_manager_key
 
 from teilhabe.access.roles import Role
+from teilhabe.core.testing import template
 from teilhabe.core.testing.cast import Cast
 from teilhabe.core.testing.shared import kept_until_exit, records_load, world_ensure, world_load
 from teilhabe.core.testing.var_guard import var_changes, var_snapshot
 
 
 @pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, request):
+    """On PostgreSQL with xdist each worker's database is a copy of one template database
+    (migrated and with the world loaded once per run, ``teilhabe/core/testing/template.py``)."""
+    template.install(request.config)
+
+
+@pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
-        world_load()
+        if template.cloned():
+            world_load.directory = template.directory_result()
+        else:
+            world_load()
 
 
-@pytest.fixture(autouse=True)
-def _world_present(request, django_db_blocker):
-    """Transactional tests (races on PostgreSQL) end with every table emptied; the next
-    database test loads the world again, outside its own transaction. One cheap query per
-    database test."""
-    if not ({"db", "transactional_db"} & set(request.fixturenames)):
-        return
-    with django_db_blocker.unblock():
-        world_ensure()
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A transactional test (races on PostgreSQL) ends with every table emptied: bring the
+    world back right after its tear-down, before the next test opens its transaction (a copy
+    of the template on PostgreSQL with xdist, else loaded again)."""
+    result = yield
+    marker = item.get_closest_marker("django_db")
+    transactional = "transactional_db" in item.fixturenames or (
+        marker is not None and marker.kwargs.get("transaction")
+    )
+    if transactional and nextitem is not None:  # (after the last test the database is gone)
+        with item.config.stash[blocking_manager_key].unblock():
+            world_ensure()
+    return result
 
 
 @pytest.fixture(scope="module")
@@ -94,6 +111,16 @@ _VAR_BEFORE = pytest.StashKey[dict]()
 def pytest_configure(config):
     if not hasattr(config, "workerinput"):
         config.stash[_VAR_BEFORE] = var_snapshot()
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node):
+    """xdist, controlling process: tell each worker the run's template database."""
+    template.configure_node(node)
+
+
+def pytest_unconfigure(config):
+    template.unconfigure(config)
 
 
 @pytest.hookimpl(trylast=True)

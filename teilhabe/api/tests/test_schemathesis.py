@@ -44,16 +44,17 @@ def steering_token():
 
 schema = schemathesis.pytest.from_fixture("api_schema")
 
-
-@schema.parametrize()
-@settings(
+# Two tests over the same document, so that the two halves can run on different xdist
+# workers (teilhabe/core/testing/workers.py); together they cover every operation.
+HSDS = r"^/api/v1/hsds/"
+SETTINGS = settings(
     max_examples=25,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-def test_every_operation_answers_as_its_openapi_document_says(
-    case, controller_token, steering_token
-):
+
+
+def _call_and_validate(case, controller_token, steering_token):
     # No explicit list: every built-in check is enabled (status codes, content type, headers,
     # response schema, positive data accepted, negative data rejected, no server errors, …).
     # The controlling API is called with a finance officer's token (it sees every figure);
@@ -67,3 +68,21 @@ def test_every_operation_answers_as_its_openapi_document_says(
         headers["Authorization"] = f"Bearer {steering_token}"
         excluded.append(positive_data_acceptance)
     case.call_and_validate(headers=headers, excluded_checks=excluded)
+
+
+@pytest.mark.xdist_group("schemathesis-api")
+@schema.exclude(path_regex=HSDS).parametrize()
+@SETTINGS
+def test_every_operation_answers_as_its_openapi_document_says(
+    case, controller_token, steering_token
+):
+    _call_and_validate(case, controller_token, steering_token)
+
+
+@pytest.mark.xdist_group("schemathesis-hsds-paths")
+@schema.include(path_regex=HSDS).parametrize()
+@SETTINGS
+def test_every_hsds_operation_answers_as_the_teilhabe_document_says(
+    case, controller_token, steering_token
+):
+    _call_and_validate(case, controller_token, steering_token)

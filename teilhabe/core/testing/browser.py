@@ -70,7 +70,10 @@ def _e2e_database_url(tmp: Path) -> str:
         with psycopg.connect(admin, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
             conn.execute(f'CREATE DATABASE "{name}"')
-        return parsed._replace(path=f"/{name}").geturl()
+        # A commit need not wait for the disk: the database is dropped after the run.
+        return parsed._replace(
+            path=f"/{name}", query="options=-c%20synchronous_commit%3Doff"
+        ).geturl()
     return f"sqlite:///{tmp / 'e2e.sqlite3'}"
 
 

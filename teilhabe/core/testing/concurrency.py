@@ -1,8 +1,9 @@
 """Tests that use several database connections at once (races on PostgreSQL).
 
 Such a test needs committed data, so it runs in a transactional database (``committed_db``);
-pytest-django empties every table afterwards, and the root conftest's ``_world_present`` loads
-the shared world (scenario and offers directory) again before the next database test. On
+pytest-django empties every table afterwards, and the root conftest's
+``pytest_runtest_teardown`` brings the shared world (scenario and offers directory) back right
+after the test. On
 SQLite (one writer at a time) these tests are skipped with a message.
 """
 

@@ -6,8 +6,9 @@ Two layers (see docs/development.md, "Tests and shared data"):
    demo offers directory with Kitas and schools. The root ``conftest.py`` loads it in
    ``django_db_setup``, once per test database (each xdist worker has its own) and committed;
    every ``db`` test runs in a transaction on top that is rolled back. Transactional tests
-   (``transactional_db``, ``committed_db``) empty every table at their end; the next database
-   test loads the world again (:func:`world_ensure`).
+   (``transactional_db``, ``committed_db``) empty every table at their end; the world is
+   brought back right after such a test (:func:`world_ensure`; on PostgreSQL with xdist a
+   copy of the template database, ``teilhabe/core/testing/template.py``).
 
 2. **The demo records** (:func:`records_load`, fixture ``shared_records``): the Caritas demo
    case of the case worker (with note, deadline, appointment and an uploaded document), a
@@ -38,10 +39,13 @@ world_load.directory = None  # the offers directory's LoadResult, for tests that
 
 
 def world_ensure() -> None:
-    """Load the world again when a transactional test emptied the tables. One cheap query."""
+    """Bring the world back when a transactional test emptied the tables. One cheap query.
+    On PostgreSQL with xdist the database is copied from the template again (seconds),
+    otherwise the world is loaded again."""
+    from teilhabe.core.testing.template import world_restore
     from teilhabe.organisations.models import Organisation
 
-    if not Organisation.objects.exists():
+    if not Organisation.objects.exists() and not world_restore():
         world_load()
 
 
