@@ -46,7 +46,19 @@ def world_ensure() -> None:
     from teilhabe.organisations.models import Organisation
 
     if not Organisation.objects.exists() and not world_restore():
+        migration_data_restore()
         world_load()
+
+
+def migration_data_restore() -> None:
+    """What the migrations wrote (case kinds, legal bases, content types …), as serialized
+    after migrating: a transactional test's flush removed it too."""
+    from django.db import connections
+
+    for conn in connections.all(initialized_only=True):
+        contents = getattr(conn, "_test_serialized_contents", None)
+        if contents:
+            conn.creation.deserialize_db_from_string(contents)
 
 
 def records_load():
