@@ -29,7 +29,7 @@ import pytest
 
 KEY = "teilhabe_db_template"
 
-_state: dict = {}  # in a worker: {"name": template, "dir": lock directory, "info": {...}}
+_state: dict = {}  # in a worker: {"name": template, "folder": lock directory, "info": {...}}
 
 
 # --- Controlling process ------------------------------------------------------------------------
@@ -57,14 +57,14 @@ def _admin_execute(settings_dict: dict, sql: str) -> None:
 
 
 def configure_node(node):
-    """xdist, controlling process: every worker gets the run's template name and lock dir."""
+    """xdist, controlling process: every worker gets the run's template name and lock folder."""
     config = node.config
     run = config.stash.get(_RUN, None)
     if run is None:
         from django.conf import settings
 
         name = _template_for(settings.DATABASES["default"])
-        run = {"name": name, "dir": tempfile.mkdtemp(prefix="teilhabe-dbtemplate-")}
+        run = {"name": name, "folder": tempfile.mkdtemp(prefix="teilhabe-dbtemplate-")}
         config.stash[_RUN] = run
     if run["name"]:
         node.workerinput[KEY] = json.dumps(run)
@@ -77,13 +77,13 @@ def unconfigure(config):
     run = config.stash.get(_RUN, None)
     if run is None:
         return
-    if run["name"] and Path(run["dir"], "built").exists():
+    if run["name"] and Path(run["folder"], "built").exists():
         from django.conf import settings
 
         _admin_execute(
             settings.DATABASES["default"], f'DROP DATABASE IF EXISTS "{run["name"]}" WITH (FORCE)'
         )
-    shutil.rmtree(run["dir"], ignore_errors=True)
+    shutil.rmtree(run["folder"], ignore_errors=True)
 
 
 # --- Workers ------------------------------------------------------------------------------------
@@ -146,12 +146,12 @@ def world_restore() -> bool:
 
 
 def _built() -> Path:
-    return Path(_state["dir"], "built")
+    return Path(_state["folder"], "built")
 
 
 @contextmanager
 def _lock():
-    with open(Path(_state["dir"], "lock"), "w") as handle:
+    with open(Path(_state["folder"], "lock"), "w") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
