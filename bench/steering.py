@@ -403,6 +403,9 @@ def main():
     parser.add_argument(
         "--regenerate", action="store_true", help="refuse to reuse an existing city"
     )
+    parser.add_argument(
+        "--generate-only", action="store_true", help="generate the city (if missing) and stop"
+    )
     args = parser.parse_args()
     if connection.vendor != "postgresql":
         raise SystemExit("Run on PostgreSQL: DATABASE_URL=postgres://…/teilhabe_steering_bench")
@@ -431,6 +434,9 @@ def main():
         counts = generate(args.persons, args.events_per_person, rng, today)
         gen_s = time.perf_counter() - t0
     n_persons = Person.objects.count()
+    if args.generate_only:
+        print(f"generation: {gen_s:.1f} s; {n_persons:_} persons; {counts}")
+        return
 
     t0 = time.perf_counter()
     refreshed = rollups_refresh(today=today)
