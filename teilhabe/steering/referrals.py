@@ -65,15 +65,19 @@ class Bucket:
             **{f"status_{s}": self.status.get(s, 0) for s in FUNNEL},
         }
 
-    def add_rollup(self, row) -> None:
-        """Add one :class:`~teilhabe.steering.models.ReferralMonth` row."""
-        self.total += row.total
-        self.answered += row.answered
-        self.accepted += row.accepted
-        for s, n in row.statuses.items():
+    def add_rollup(self, row: tuple) -> None:
+        """Add one :class:`~teilhabe.steering.models.ReferralMonth` row (``ROLLUP_FIELDS``)."""
+        total, answered, accepted, statuses, response_days, waiting_days = row
+        self.total += total
+        self.answered += answered
+        self.accepted += accepted
+        for s, n in statuses.items():
             self.status[s] += n
-        self.response_days.merge(row.response_days)
-        self.waiting_days.merge(row.waiting_days)
+        self.response_days.merge(response_days)
+        self.waiting_days.merge(waiting_days)
+
+
+ROLLUP_FIELDS = ("total", "answered", "accepted", "statuses", "response_days", "waiting_days")
 
 
 def offer_districts() -> dict[int, int]:
@@ -258,19 +262,23 @@ def _buckets_from_rollup(scope: Scope, area, district_borough: dict) -> Buckets:
     out = Buckets()
     no_offer = _("no offer named")
     level, area_id = area
-    for row in ReferralMonth.objects.filter(
-        level=level, area_id=area_id, month__gte=scope.start, month__lte=scope.end
-    ).order_by("month", "dimension", "key"):
-        if row.dimension == "total":
+    for dimension, key, *row in (
+        ReferralMonth.objects.filter(
+            level=level, area_id=area_id, month__gte=scope.start, month__lte=scope.end
+        )
+        .order_by("month", "dimension", "key")
+        .values_list("dimension", "key", *ROLLUP_FIELDS)
+    ):
+        if dimension == "total":
             out.total.add_rollup(row)
-        elif row.dimension == "category":
-            out.by_category[row.key or no_offer].add_rollup(row)
-        elif row.dimension == "provider":
-            out.by_provider[row.key].add_rollup(row)
+        elif dimension == "category":
+            out.by_category[key or no_offer].add_rollup(row)
+        elif dimension == "provider":
+            out.by_provider[key].add_rollup(row)
         else:
-            d = int(row.key) if row.key.isdigit() else None
-            out.by_place[row.dimension][_place(d, wanted)].add_rollup(row)
-            out.by_borough[row.dimension][district_borough.get(d) or UNKNOWN].add_rollup(row)
+            d = int(key) if key.isdigit() else None
+            out.by_place[dimension][_place(d, wanted)].add_rollup(row)
+            out.by_borough[dimension][district_borough.get(d) or UNKNOWN].add_rollup(row)
     return out
 
 
