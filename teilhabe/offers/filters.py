@@ -20,7 +20,7 @@ from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 
-from teilhabe.geography.models import Borough, District
+from teilhabe.geography.selectors import boroughs_by_number, districts_by_name
 from teilhabe.offers.models import (
     NATIVE_LANGUAGE_NAMES,
     SPOKEN_LANGUAGES,
@@ -246,11 +246,11 @@ def _locations() -> QuerySet[Location]:
 
 
 def _boroughs():
-    return Borough.objects.defer("geometry").order_by("number")
+    return boroughs_by_number()
 
 
 def _districts():
-    return District.objects.defer("geometry").order_by("name")
+    return districts_by_name()
 
 
 def _categories():

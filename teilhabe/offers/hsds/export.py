@@ -32,6 +32,7 @@ from teilhabe.offers.models import (
     OfferStatus,
     OfferTranslation,
 )
+from teilhabe.offers.selectors import public_locations, public_schedules
 from teilhabe.organisations.models import Organisation
 
 NAMESPACE = uuid.UUID("6f1c54a6-3a43-4e8e-9b8e-6a2f1f0a7e10")
@@ -404,11 +405,9 @@ def exportable_offers(qs=None):
         (Offer.objects.published() if qs is None else qs)
         .select_related("organisation__parent", "category__parent")
         .prefetch_related(
-            Prefetch(
-                "locations",
-                queryset=Location.objects.select_related("organisation", "district__borough"),
-            ),
-            "schedules",
+            # names of Stadtteil and Stadtbezirk from the cached mapping: no join, no shapes
+            Prefetch("locations", queryset=public_locations()),
+            Prefetch("schedules", queryset=public_schedules()),
         )
         .order_by("pk")
     )
