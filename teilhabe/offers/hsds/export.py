@@ -16,6 +16,7 @@ a taxonomy term says its language in ``language``.
 
 from __future__ import annotations
 
+import functools
 import json
 import uuid
 from collections.abc import Iterable
@@ -33,7 +34,7 @@ from teilhabe.offers.models import (
     OfferTranslation,
 )
 from teilhabe.offers.selectors import public_locations, public_schedules
-from teilhabe.organisations.models import Organisation
+from teilhabe.organisations.models import Organisation, OrganisationKind
 
 NAMESPACE = uuid.UUID("6f1c54a6-3a43-4e8e-9b8e-6a2f1f0a7e10")
 TAXONOMY_ID = str(uuid.uuid5(NAMESPACE, "taxonomy:teilhabe-kategorien"))
@@ -94,10 +95,16 @@ def taxonomy_term(category: Category, lang: str = "de") -> dict:
     )
 
 
+@functools.cache
+def _kind_label(kind: str) -> str:
+    """The German label of an organisation's kind (once per process, not per row)."""
+    with translation.override("de"):
+        return str(dict(OrganisationKind.choices).get(kind, kind))
+
+
 def organization(org: Organisation) -> dict:
     """The organization's own fields (``organization_list.json``)."""
-    with translation.override("de"):
-        kind = org.get_kind_display()
+    kind = _kind_label(org.kind)
     return _clean(
         {
             "id": str(org.code),
