@@ -61,7 +61,7 @@ class QuickSelect(forms.Select):
             for option in choices:
                 parts.append(
                     f'\n  <option value="{escape(str(option["value"]))}"'
-                    f'{_attrs(option["attrs"])}>{escape(option["label"])}</option>\n'
+                    f"{_attrs(option['attrs'])}>{escape(option['label'])}</option>\n"
                 )
         parts.append("\n</select>")
         return mark_safe("".join(parts))  # every part is escaped above

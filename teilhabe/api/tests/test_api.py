@@ -162,7 +162,9 @@ def test_planned_serializers_answer_exactly_what_drf_would(lang):
 
     offers = list(_offer_queryset(lang))
     places = list(public_locations())
-    assert len(offers) > 100 and any(o.cost for o in offers) and any(o.last_reviewed for o in offers)
+    assert (
+        len(offers) > 100 and any(o.cost for o in offers) and any(o.last_reviewed for o in offers)
+    )
     fast = [
         OfferSerializer(offers, many=True, context={"lang": lang}).data,
         LocationSerializer(places, many=True).data,
