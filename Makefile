@@ -60,6 +60,7 @@ worker: setup
 	$(MANAGE) db_worker
 
 bench: setup
+	@command -v wrk >/dev/null 2>&1 || scripts/bootstrap.sh --bench
 	$(PY) -m bench
 
 clean:

@@ -409,7 +409,7 @@ def main() -> None:
     if connection.vendor != "postgresql":
         sys.exit("Set DATABASE_URL to a PostgreSQL database (e.g. …/teilhabe_offers_bench).")
     if not shutil.which("wrk"):
-        sys.exit("wrk is needed: apt-get install wrk")
+        sys.exit("wrk is needed: `make bench` installs it (scripts/bootstrap.sh --bench)")
 
     from teilhabe.offers.loading import offers_demo_load
     from teilhabe.offers.models import Offer
