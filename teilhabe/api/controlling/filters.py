@@ -12,7 +12,6 @@ from rest_framework import serializers
 from teilhabe.finance.models import BudgetLineKind, FiscalYear, FundingSource, ProjectStatus
 from teilhabe.geography.models import Borough
 
-
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
