@@ -29,6 +29,7 @@ from rapidfuzz.fuzz import ratio
 
 from teilhabe.cases.models import Person
 from teilhabe.cases.names import (
+    MIN_GROUP_KEY,
     bare_name,
     first_name,
     listed_forms,
@@ -103,7 +104,9 @@ def _edits(a: str, b: str, *, one: int, two: int) -> float:
     return 0.0
 
 
-def _part(a_text: str, a_key: str, b_text: str, b_key: str, *, short: int = 4) -> float:
+def _part(
+    a_text: str, a_key: str, b_text: str, b_key: str, *, short: int = 4, frame: float = 0.45
+) -> float:
     """How well one name part agrees (0–1), on the bare written forms (letters, no articles).
 
     Equal keys: 1.0 if the frames (consonants with the places of vowels, see
@@ -111,9 +114,12 @@ def _part(a_text: str, a_key: str, b_text: str, b_key: str, *, short: int = 4) -
     the table of equivalent names (Pavlo / Paul), 0.85 at two edits, 0.6 beyond (different
     names that share a skeleton: "Wunkiki" / "Ivanenko"); a key of one letter ("Ali",
     "Layla") counts only with similar spelling. Otherwise typing errors: one edit in the
-    written form (names of four letters or more) or in the frame (``short`` or more) 0.85 —
-    also against each listed form of the other name (Pavel → "Oavel") — two edits in long
-    names 0.6; else a rescaled overall similarity that leaves unrelated names near 0."""
+    written form (names of four letters or more) 0.85 — also against each listed form of the
+    other name (Pavel → "Oavel") — two edits in long names 0.6, one edit in the frame (names
+    of ``short`` letters or more) ``frame`` (another transliteration with a typing error in
+    it; weak evidence: random names of a million persons are often one frame edit apart, so
+    it counts only together with a full date of birth); else a rescaled overall similarity
+    that leaves unrelated names near 0."""
     if a_text == b_text:
         return 1.0
     a_frame, b_frame = name_frame(a_text), name_frame(b_text)
@@ -124,18 +130,27 @@ def _part(a_text: str, a_key: str, b_text: str, b_key: str, *, short: int = 4) -
         if distance <= 1 or (a_text in listed and b_text in listed):
             return 1.0
         best = 0.85 if distance == 2 else 0.6
+    shorter = min(len(a_frame), len(b_frame))
+    if shorter >= short and OSA.distance(a_frame, b_frame, score_cutoff=1) <= 1:
+        best = max(best, frame)
     best = max(
         best,
         _edits(a_text, b_text, one=4, two=7),
-        _edits(a_frame, b_frame, one=short, two=7),
         max(0.0, (ratio(a_text, b_text) / 100 - 0.5) / 0.5) * 0.5,
     )
     if best < 0.85:
-        for form in listed_forms(b_key):
+        for form in _group_forms(b_text, b_key):
             best = max(best, _edits(a_text, form, one=4, two=7))
-        for form in listed_forms(a_key):
+        for form in _group_forms(a_text, a_key):
             best = max(best, _edits(b_text, form, one=4, two=7))
     return best
+
+
+def _group_forms(text: str, key: str) -> tuple[str, ...]:
+    """The listed forms of the group a name belongs to (by its spelling, or by a skeleton of
+    three letters or more); a short key alone ("Layla" → "l", Oleh's key) is no membership."""
+    forms = listed_forms(key)
+    return forms if text in forms or len(key) >= MIN_GROUP_KEY else ()
 
 
 def _letters(value: str) -> str:
@@ -191,7 +206,7 @@ def _name_parts(q: _Query, person: Person) -> tuple[float, float]:
     """(name score, given-name part): family name weighs 0.6, first given name 0.4;
     family and given name may be swapped; known spellings of the person count as well."""
     p_fam, p_giv = bare_name(person.family_name), first_name(person.given_names)
-    fam = _part(q.fam_t, q.fk, p_fam, person.family_key, short=5)
+    fam = _part(q.fam_t, q.fk, p_fam, person.family_key, short=5, frame=0.5)
     giv = _part(q.giv_t, q.gk, p_giv, person.given_key)
     if giv < 1.0 and " " in q.giv_all:
         # Several given names: a typing error in the first may be outweighed by the others.
@@ -201,8 +216,8 @@ def _name_parts(q: _Query, person: Person) -> tuple[float, float]:
     # Family and given name swapped on the form (the given names field may hold a family
     # name of two words: "Tesfa Mariam").
     swapped_family = max(
-        _part(q.giv_t, q.gk, p_fam, person.family_key, short=5),
-        _part(bare_name(q.giv_all), q.gk_all, p_fam, person.family_key, short=5),
+        _part(q.giv_t, q.gk, p_fam, person.family_key, short=5, frame=0.5),
+        _part(bare_name(q.giv_all), q.gk_all, p_fam, person.family_key, short=5, frame=0.5),
     )
     swapped = FAMILY_WEIGHT * swapped_family + (
         GIVEN_WEIGHT * _part(q.fam_first, q.fk_first, p_giv, person.given_key)

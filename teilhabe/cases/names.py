@@ -25,6 +25,8 @@ _CYRILLIC = {
     "ю": "iu", "я": "ia",
 }  # fmt: skip
 _GERMAN = {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}
+_TRANSLATE = str.maketrans({**_CYRILLIC, **_GERMAN})
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 # Article and prefix variants: "Abd al-Rahman" ~ "Abdul Rahman" ~ "Abdelrahman",
 # "El-Sayed" ~ "Al Sayed" ~ "Sayed".
@@ -66,11 +68,11 @@ _NON_LETTERS = re.compile(r"[^a-z]+")
 def search_text(value: str) -> str:
     """Lower-case Latin letters and single spaces, without diacritics."""
     value = value.lower()
-    value = "".join(_CYRILLIC.get(ch, _GERMAN.get(ch, ch)) for ch in value)
-    value = unicodedata.normalize("NFKD", value)
-    value = "".join(ch for ch in value if not unicodedata.combining(ch))
-    value = re.sub(r"[^a-z0-9]+", " ", value)
-    return value.strip()
+    if not value.isascii():
+        value = value.translate(_TRANSLATE)
+        value = unicodedata.normalize("NFKD", value)
+        value = "".join(ch for ch in value if not unicodedata.combining(ch))
+    return _NON_ALNUM.sub(" ", value).strip()
 
 
 EQUIVALENTS_FILE = Path(__file__).parent / "data" / "name_equivalents.toml"
