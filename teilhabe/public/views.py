@@ -27,6 +27,7 @@ from teilhabe.offers.registration import RegistrationError, registration_request
 from teilhabe.offers.selectors import (
     directory_version,
     district_counts,
+    finder_page,
     public_offers,
     with_details,
 )
@@ -128,9 +129,9 @@ def finder(request, lang):
     with translation.override(lang):
         filters = finder_filters(request.GET, language=lang)
         qs = public_offers(filters)
-        page = Paginator(with_details(qs, lang), PAGE_SIZE).get_page(request.GET.get("seite"))
+        page = Paginator(finder_page(qs, lang), PAGE_SIZE).get_page(request.GET.get("seite"))
         counts = district_counts(qs)
-    items = [{"offer": o, "text": text_of(o, lang)} for o in page]
+    items = [{"offer": o, "text": text_of(o, lang, description=False)} for o in page]
     query = request.GET.copy()
     query.pop("seite", None)
     shape = _map(counts, query, filters.chosen_district)
