@@ -405,7 +405,7 @@ def _clear() -> None:
 # What a planted registration changes besides another transliteration of both names, and how
 # often (per cent).
 KINDS = {
-    "transliteration only": 14,
+    "transliteration only": 13,
     "other form of the given name (Mykola/Nikolai)": 8,
     "German or Cyrillic family name (Kowalenko/Коваленко)": 8,
     "family and given name swapped": 5,
@@ -414,7 +414,8 @@ KINDS = {
     "day and month swapped": 8,
     "only the year of birth": 8,
     "year of birth off by 1-3": 9,
-    "date of birth unknown": 6,
+    "year of birth unknown (day and month given)": 4,
+    "date of birth unknown": 3,
     "family name changed (marriage)": 10,
 }
 EVIDENCE_RATE = 0.4
@@ -435,7 +436,9 @@ def _fits(kind: str, p) -> bool:
         return _latin(p["family_name"]) in {row[0] for row in UKRAINIAN}
     if kind == "day and month swapped":
         return _full_date(p) and p["birth_day"] <= 12 and p["birth_day"] != p["birth_month"]
-    if kind in ("only the year of birth", "year of birth off by 1-3"):
+    if kind in ("only the year of birth", "year of birth off by 1-3") or kind.startswith(
+        "year of birth unknown"
+    ):
         return _full_date(p)
     if kind.startswith("family name changed"):
         evidence = p["phone"] or p["street"] or len(p["given_names"].split()) >= 2
@@ -468,6 +471,8 @@ def _plant(kind: str, p, rng) -> dict:
         m = d = None
     elif kind == "year of birth off by 1-3":
         y += rng.choice([-3, -2, -1, 1, 2, 3])
+    elif kind.startswith("year of birth unknown"):
+        y = None
     elif kind == "date of birth unknown":
         y = m = d = None
     elif kind.startswith("family name changed"):

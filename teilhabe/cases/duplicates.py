@@ -73,6 +73,12 @@ def _birth_score(a: tuple, b: tuple) -> tuple[float, str]:
     elif (bm, bd) == (1, 1):
         bm = bd = None
     if not ay or not by:
+        if am and bm and ad and bd:  # the year unknown, day and month given
+            if (am, ad) == (bm, bd):
+                return 0.8, "day and month"
+            if (am, ad) == (bd, bm):
+                return 0.7, "day/month swapped"
+            return 0.3, "year unknown"
         return 0.6, "date unknown"
     same_day = bool(am and bm and am == bm and (not ad or not bd or ad == bd))
     if ay == by:

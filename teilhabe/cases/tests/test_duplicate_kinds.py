@@ -108,6 +108,7 @@ def test_each_kind_of_variant_is_found_in_a_crowd(mykola, family, given, birth, 
         ("Kovallenko", "Mykola", (1988, 3, 7)),  # a letter doubled
         ("Kovalenko", "Mykola", (1988, 7, 3)),  # day and month swapped
         ("Kovalenko", "Mykola", (None, None, None)),  # no date of birth
+        ("Kovalenko", "Mykola", (None, 3, 7)),  # the year unknown
         ("Mykola", "Kovalenko", (1988, 3, 7)),  # family and given name swapped
     ],
 )
