@@ -174,8 +174,9 @@ class OfferSerializer(Planned, serializers.ModelSerializer):
     description = serializers.SerializerMethodField()
     organisation = OrganisationSerializer()
     category = serializers.CharField(source="category.key")
-    locations = LocationSerializer(many=True)
-    schedules = ScheduleSerializer(many=True)
+    # prefetched as lists by the views (teilhabe.api.views._offer_queryset)
+    locations = LocationSerializer(many=True, source="shown_locations")
+    schedules = ScheduleSerializer(many=True, source="shown_schedules")
     languages = serializers.ListField(child=serializers.CharField())
     cost = serializers.DecimalField(max_digits=8, decimal_places=2, allow_null=True)
 

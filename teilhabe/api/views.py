@@ -183,8 +183,9 @@ def _offer_queryset(lang: str):
             "updated_at",
         )
         .prefetch_related(
-            Prefetch("locations", queryset=public_locations()),
-            Prefetch("schedules", queryset=public_schedules()),
+            # as lists (to_attr): no related manager and queryset per offer
+            Prefetch("locations", queryset=public_locations(), to_attr="shown_locations"),
+            Prefetch("schedules", queryset=public_schedules(), to_attr="shown_schedules"),
         )
     )
     return with_translation(qs, lang)

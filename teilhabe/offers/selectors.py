@@ -129,7 +129,11 @@ def finder_page(qs: QuerySet[Offer], language: str) -> QuerySet[Offer]:
             "organisation__short_name",
         )
         .prefetch_related(
-            Prefetch("locations", queryset=Location.objects.only("district").with_district())
+            Prefetch(
+                "locations",
+                queryset=Location.objects.only("district").with_district(),
+                to_attr="shown_locations",
+            )
         )
     )
     return with_translation(qs, language, description=False)
