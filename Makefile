@@ -14,6 +14,7 @@ run: setup
 	$(MANAGE) load_scenario && \
 	$(MANAGE) load_offers && \
 	$(MANAGE) load_demo_cases && \
+	$(MANAGE) person_keys -v0 && \
 	$(MANAGE) load_steering_demo && \
 	$(MANAGE) load_demo_housing && \
 	echo "Worker für Hintergrundaufgaben startet …" && \

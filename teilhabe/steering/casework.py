@@ -384,6 +384,7 @@ def _milestones_from_rollup(scope: Scope):
         qs = MilestoneMonth.objects.filter(level=Level.BOROUGH, area_id__in=scope.borough_ids)
     cohorts: dict = defaultdict(int)
     agg: dict = defaultdict(_Reached)
+    stored: dict = defaultdict(dict)  # (cohort, type) -> days as stored ("days" -> persons)
     for month, type_id, count, w6, w12, w24, days in qs.filter(
         month__gte=scope.start, month__lte=scope.end
     ).values_list("month", "type_id", "count", "within_6", "within_12", "within_24", "days"):
@@ -395,7 +396,12 @@ def _milestones_from_rollup(scope: Scope):
         r.n += count
         for h, w in zip(HORIZONS, (w6, w12, w24), strict=True):
             r.within[h] += w
-        r.days.merge(days)
+        merged = stored[(q, type_id)]  # add up the months first, as stored (no conversion)
+        get = merged.get
+        for value, n in days.items():
+            merged[value] = get(value, 0) + n
+    for key, days in stored.items():
+        agg[key].days.merge(days)
     return dict(cohorts), agg
 
 

@@ -10,6 +10,7 @@ downloads only ever read the resolved cells — never the raw numbers.
 
 from __future__ import annotations
 
+import bisect
 import math
 import statistics
 from collections.abc import Sequence
@@ -39,21 +40,30 @@ class Sample:
     """A sample of whole numbers kept as value → how often (the rollups store durations this
     way); median and percentiles as of the list of all values."""
 
-    __slots__ = ("counts",)
+    __slots__ = ("_cumulative", "counts")
 
     def __init__(self, counts: dict | None = None):
         self.counts: dict[int, int] = {}
+        self._cumulative: list[tuple[int, int]] | None = None
         if counts:
             self.merge(counts)
 
     def add(self, value: int, n: int = 1) -> None:
         self.counts[value] = self.counts.get(value, 0) + n
+        self._cumulative = None
 
     def merge(self, other: Sample | dict) -> Sample:
         """Add another sample (or a stored ``{value: count}`` mapping, keys may be strings)."""
-        counts = other.counts if isinstance(other, Sample) else other
-        for value, n in counts.items():
-            self.add(int(value), n)
+        mine = self.counts
+        get = mine.get
+        self._cumulative = None
+        if isinstance(other, Sample):
+            for value, n in other.counts.items():
+                mine[value] = get(value, 0) + n
+        else:
+            for value, n in other.items():
+                value = int(value)
+                mine[value] = get(value, 0) + n
         return self
 
     def __len__(self) -> int:
@@ -69,12 +79,15 @@ class Sample:
 
     def nth(self, k: int) -> int:
         """The value at position ``k`` (from 0) of the sorted sample."""
-        seen = 0
-        for value in sorted(self.counts):
-            seen += self.counts[value]
-            if k < seen:
-                return value
-        raise IndexError(k)
+        if self._cumulative is None:
+            seen, self._cumulative = 0, []
+            for value in sorted(self.counts):
+                seen += self.counts[value]
+                self._cumulative.append((seen, value))
+        i = bisect.bisect_right(self._cumulative, (k, math.inf))
+        if i == len(self._cumulative):
+            raise IndexError(k)
+        return self._cumulative[i][1]
 
 
 @dataclass(frozen=True)
