@@ -14,6 +14,7 @@ run: setup
 	$(MANAGE) load_scenario && \
 	$(MANAGE) load_offers && \
 	$(MANAGE) load_demo_cases && \
+	$(MANAGE) person_keys -v0 && \
 	$(MANAGE) load_steering_demo && \
 	$(MANAGE) load_demo_housing && \
 	echo "Worker für Hintergrundaufgaben startet …" && \
@@ -60,6 +61,7 @@ worker: setup
 	$(MANAGE) db_worker
 
 bench: setup
+	@command -v wrk >/dev/null 2>&1 || scripts/bootstrap.sh --bench
 	$(PY) -m bench
 
 clean:

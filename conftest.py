@@ -50,6 +50,18 @@ def pytest_runtest_teardown(item, nextitem):
     return result
 
 
+@pytest.fixture(autouse=True)
+def _geography_names_fresh():
+    """A test that saved a borough or district is rolled back without a signal: forget the
+    per-process names it may have cached (teilhabe.geography.selectors)."""
+    from teilhabe.geography import selectors
+
+    before = selectors.names_changes
+    yield
+    if selectors.names_changes != before:
+        selectors.names_clear()
+
+
 @pytest.fixture(scope="module")
 def shared_records(django_db_setup, django_db_blocker) -> Cast:
     """The cast's demo records, built once for the module that asks for them and rolled back

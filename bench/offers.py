@@ -1,21 +1,38 @@
 """Benchmark: the offers directory with 10,000 offers on PostgreSQL, served by gunicorn with
-production settings (DEBUG off), driven by wrk over loopback.
+production settings (DEBUG off), driven by wrk over loopback — cached and uncached, against the
+raw-SQL floor of the same page.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/teilhabe_offers_bench \\
-        .venv/bin/python -m bench.offers [--offers 10000] [--seconds 15] [--connections 16]
+        .venv/bin/python -m bench.offers [--offers 10000] [--seconds 10] [--connections 8]
 
 Loads the Essen scenario and demo directory (with Kitas and schools), generates offers up to
-``--offers`` (idempotent), starts gunicorn (2 workers × 4 threads on this 2-core machine) and
-measures: the public API list endpoint (requests/s and p95, rotating over 50 list URLs with
-pages, filters and languages), the HSDS 3.0 services list (50 URLs: pages, per_page,
-languages, category, full, minimal), the finder page (p95, rotating over 30 filter URLs), and the
-first page's transferred size (HTML and CSS, gzip). The API's anonymous rate limit stays on
-but is raised (API_ANON_RATE=100000/second) because all load comes from one address.
+``--offers`` (idempotent), runs ``VACUUM ANALYZE`` (planner statistics and visibility map, as
+autovacuum keeps them on a live database), starts gunicorn (2 workers × 4 threads on this
+2-core machine) and measures, for the API list (``/api/v1/offers/``), the HSDS services list
+(``/api/v1/hsds/services``) and the finder page (``/angebote/<lang>/``):
+
+- **cached**: wrk rotating over 30–50 URLs (pages, filters, languages), warmed up, so nearly
+  every answer comes from the response cache;
+- **uncached pages**: the first 20 pages of each list (API 20 offers a page, HSDS 50 services,
+  finder 20 offers), every request with a unique ``_b=<n>`` parameter that no view reads: it
+  changes only the cache key (and ETag), so every request misses the response cache and runs
+  the full path (cache miss, queries, rendering, storing) — the SQL is that of the plain page;
+- **uncached mixed**: the cached run's URLs (filters, search, languages), each made unique
+  the same way;
+- **floor**: psycopg in a loop on one connection, fetching exactly the rows and columns the
+  page shows (the count, the page, its locations and schedules; for the finder also the
+  categories of its form and the offers per Stadtteil of its map; Stadtteil names come from a
+  mapping in memory, as in the app), rotating over the same 20 pages; printed as pages/s and
+  p50/p95, with the ratio uncached HTTP requests/s ÷ floor pages/s.
+
+Plus the first page's transferred size (HTML and CSS, gzip). The API's anonymous rate limit
+stays on but is raised (API_ANON_RATE=100000/second) because all load comes from one address.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import gzip
 import http.client
 import os
@@ -45,10 +62,21 @@ from teilhabe.core.testing.serve import wait_for_health  # noqa: E402
 BASE = Path(settings.BASE_DIR)
 LUA = """
 local paths = {%s}
-local i = math.random(#paths)
+local unique = %s
+local threads = 0
+setup = function(thread)
+  threads = threads + 1
+  thread:set("tid", threads)
+end
+local i = 0
 request = function()
   i = i + 1
-  return wrk.format("GET", paths[(i %% #paths) + 1], {["Accept-Encoding"] = "gzip"})
+  local path = paths[((i + 7 * (tid or 0)) %% #paths) + 1]
+  if unique then
+    local sep = string.find(path, "?", 1, true) and "&" or "?"
+    path = path .. sep .. "_b=" .. (tid or 0) .. "-" .. i
+  end
+  return wrk.format("GET", path, {["Accept-Encoding"] = "gzip"})
 end
 done = function(summary, latency, requests)
   local e = summary.errors
@@ -206,11 +234,139 @@ def finder_paths(rng: random.Random) -> list[str]:
     return paths[:30]
 
 
-def run_wrk(url: str, paths: list[str], *, seconds: int, connections: int, threads: int = 2):
+# --- the raw-SQL floor: what each page shows, fetched with psycopg in a loop ------------------
+
+COUNT = "SELECT count(*) FROM offers_offer o WHERE o.status = 'published'"
+API_PAGE = """
+SELECT o.id, o.code, o.title, o.summary, o.description, o.min_age, o.max_age, o.women_only,
+       o.for_families, o.for_children, o.for_youth, o.childcare, o.languages, o.is_free, o.cost,
+       o.cost_note, o.registration_required, o.registration_via_finder, o.capacity,
+       o.free_places, o.contact_name, o.contact_email, o.contact_phone, o.url, o.last_reviewed,
+       o.updated_at, c.key, g.code, g.name, g.short_name, g.kind, g.street, g.postcode, g.city,
+       g.website
+FROM offers_offer o JOIN offers_category c ON c.id = o.category_id
+JOIN organisations_organisation g ON g.id = o.organisation_id
+WHERE o.status = 'published' ORDER BY o.title, o.id LIMIT %s OFFSET %s"""
+API_LOCATIONS = """
+SELECT ol.offer_id, l.code, l.key, g.code, l.name, l.street, l.postcode, l.city, l.latitude,
+       l.longitude, l.district_id, l.step_free, l.accessible_toilet, l.hearing_loop,
+       l.accessibility_note, l.is_standard_system, l.kind
+FROM offers_offer_locations ol JOIN offers_location l ON l.id = ol.location_id
+JOIN organisations_organisation g ON g.id = l.organisation_id
+WHERE ol.offer_id = ANY(%s) ORDER BY l.name"""
+API_SCHEDULES = """
+SELECT offer_id, weekday, date, starts_at, ends_at, valid_from, valid_until,
+       pauses_in_school_holidays
+FROM offers_schedule WHERE offer_id = ANY(%s) ORDER BY date, weekday, starts_at"""
+HSDS_PAGE = """
+SELECT o.code, o.title, o.summary, o.description, o.url, o.contact_email, o.status,
+       o.registration_required, o.is_free, o.cost, o.cost_note, o.women_only, o.for_families,
+       o.for_children, o.for_youth, o.min_age, o.max_age, o.last_reviewed, o.updated_at,
+       g.code, g.name, g.short_name, g.kind, g.email, g.website, p.code
+FROM offers_offer o JOIN organisations_organisation g ON g.id = o.organisation_id
+LEFT JOIN organisations_organisation p ON p.id = g.parent_id
+WHERE o.status = 'published' ORDER BY o.id LIMIT %s OFFSET %s"""
+FINDER_CATEGORIES = "SELECT key, name, names FROM offers_category ORDER BY position, name"
+FINDER_MAP = """
+SELECT l.district_id, count(DISTINCT ol.offer_id)
+FROM offers_offer_locations ol JOIN offers_location l ON l.id = ol.location_id
+WHERE ol.offer_id IN (SELECT o.id FROM offers_offer o WHERE o.status = 'published')
+GROUP BY l.district_id"""
+FINDER_PAGE = """
+SELECT o.id, o.code, o.title, o.summary, o.is_free, g.name, g.short_name
+FROM offers_offer o JOIN organisations_organisation g ON g.id = o.organisation_id
+WHERE o.status = 'published' ORDER BY o.title, o.id LIMIT %s OFFSET %s"""
+FINDER_LOCATIONS = """
+SELECT ol.offer_id, l.district_id
+FROM offers_offer_locations ol JOIN offers_location l ON l.id = ol.location_id
+WHERE ol.offer_id = ANY(%s) ORDER BY l.name"""
+
+
+def _api_floor(cur, page: int) -> None:
+    cur.execute(COUNT)
+    cur.fetchall()
+    cur.execute(API_PAGE, (20, (page - 1) * 20))
+    ids = [row[0] for row in cur.fetchall()]
+    cur.execute(API_LOCATIONS, (ids,))
+    cur.fetchall()
+    cur.execute(API_SCHEDULES, (ids,))
+    cur.fetchall()
+
+
+def _hsds_floor(cur, page: int) -> None:
+    cur.execute(COUNT)
+    cur.fetchall()
+    cur.execute(HSDS_PAGE, (50, (page - 1) * 50))
+    cur.fetchall()
+
+
+def _finder_floor(cur, page: int) -> None:
+    cur.execute(FINDER_CATEGORIES)
+    cur.fetchall()
+    cur.execute(COUNT)
+    cur.fetchall()
+    cur.execute(FINDER_MAP)
+    cur.fetchall()
+    cur.execute(FINDER_PAGE, (20, (page - 1) * 20))
+    ids = [row[0] for row in cur.fetchall()]
+    cur.execute(FINDER_LOCATIONS, (ids,))
+    cur.fetchall()
+
+
+FLOORS = {"api": _api_floor, "hsds": _hsds_floor, "finder": _finder_floor}
+
+
+def run_floor(kind: str, *, seconds: float) -> dict:
+    """Pages/s of the page's own SQL on one psycopg connection (20 pages in turn)."""
+    import psycopg
+
+    params = connection.get_connection_params()
+    params.pop("cursor_factory", None)
+    params.pop("context", None)
+    step = FLOORS[kind]
+    times = []
+    with psycopg.connect(**params, autocommit=True) as conn, conn.cursor() as cur:
+        for page in range(1, 21):  # warm-up
+            step(cur, page)
+        end = time.perf_counter() + seconds
+        i = 0
+        while time.perf_counter() < end:
+            t = time.perf_counter()
+            step(cur, i % 20 + 1)
+            times.append(time.perf_counter() - t)
+            i += 1
+    times.sort()
+    return {
+        "rps": len(times) / sum(times),
+        "p50": times[len(times) // 2] * 1000,
+        "p95": times[int(len(times) * 0.95)] * 1000,
+        "requests": len(times),
+    }
+
+
+def page_paths(kind: str) -> list[str]:
+    return {
+        "api": [f"/api/v1/offers/?page={p}" for p in range(1, 21)],
+        "hsds": [f"/api/v1/hsds/services?page={p}" for p in range(1, 21)],
+        "finder": [f"/angebote/de/?seite={p}" for p in range(1, 21)],
+    }[kind]
+
+
+def run_wrk(
+    url: str,
+    paths: list[str],
+    *,
+    seconds: int,
+    connections: int,
+    threads: int = 2,
+    unique: bool = False,
+):
     script = Path(tempfile.mkstemp(suffix=".lua")[1])
-    script.write_text(LUA % ", ".join(f'"{p}"' for p in paths), encoding="utf-8")
+    listed = ", ".join(f'"{p}"' for p in paths)
+    script.write_text(LUA % (listed, "true" if unique else "false"), encoding="utf-8")
     cmd = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "-s", str(script), url]
-    print("$", " ".join(cmd), f"  # {len(paths)} rotating paths", flush=True)
+    what = "unique (uncached)" if unique else "rotating"
+    print("$", " ".join(cmd), f"  # {len(paths)} {what} paths", flush=True)
     out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout  # noqa: S603
     script.unlink()
     line = next(x for x in out.splitlines() if x.startswith("RESULT"))
@@ -223,6 +379,11 @@ def run_wrk(url: str, paths: list[str], *, seconds: int, connections: int, threa
         "p99": float(p99),
         "errors": int(errors),
     }
+
+
+def _loadavg() -> str:
+    with open("/proc/loadavg", encoding="utf-8") as fh:
+        return " ".join(fh.read().split()[:3])
 
 
 def fetch(port: int, path: str) -> tuple[int, bytes, dict]:
@@ -238,7 +399,8 @@ def fetch(port: int, path: str) -> tuple[int, bytes, dict]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--offers", type=int, default=10_000)
-    parser.add_argument("--seconds", type=int, default=15)
+    parser.add_argument("--seconds", type=int, default=10, help="per wrk run (9 runs)")
+    parser.add_argument("--floor-seconds", type=float, default=5.0)
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--workers", type=int, default=2)
@@ -247,7 +409,7 @@ def main() -> None:
     if connection.vendor != "postgresql":
         sys.exit("Set DATABASE_URL to a PostgreSQL database (e.g. …/teilhabe_offers_bench).")
     if not shutil.which("wrk"):
-        sys.exit("wrk is needed: apt-get install wrk")
+        sys.exit("wrk is needed: `make bench` installs it (scripts/bootstrap.sh --bench)")
 
     from teilhabe.offers.loading import offers_demo_load
     from teilhabe.offers.models import Offer
@@ -259,10 +421,11 @@ def main() -> None:
         scenario_load()
         offers_demo_load()
     made = generate(args.offers)
-    # Freshly generated rows have no planner statistics until autovacuum gets to them (a live
-    # database has them): without them PostgreSQL sorts all offers for one page.
+    # Freshly generated rows have no planner statistics (and no visibility map) until autovacuum
+    # gets to them (a live database has them): without them PostgreSQL sorts all offers for one
+    # page and counts from the table instead of the index.
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        cursor.execute("VACUUM ANALYZE")
     print(
         f"directory: {Offer.objects.count()} offers ({made} generated now) "
         f"in {time.perf_counter() - t0:.1f} s",
@@ -316,25 +479,45 @@ def main() -> None:
                 status = fetch(args.port, p)[0]
                 assert status == 200, (p, status)
         url = f"http://127.0.0.1:{args.port}"
-        a = run_wrk(url, api, seconds=args.seconds, connections=args.connections)
-        print(
-            f"API list /api/v1/offers/: {a['rps']:.0f} requests/s, p50 {a['p50']:.1f} ms, "
-            f"p95 {a['p95']:.1f} ms, p99 {a['p99']:.1f} ms, {a['requests']} requests, "
-            f"{a['errors']} errors",
-            flush=True,
+        load_start = _loadavg()
+        kinds = (
+            ("api", "API list /api/v1/offers/", api),
+            ("hsds", "HSDS list /api/v1/hsds/services", hsds),
+            ("finder", "finder /angebote/<lang>/", finder),
         )
-        h = run_wrk(url, hsds, seconds=args.seconds, connections=args.connections)
+        run = functools.partial(run_wrk, url, seconds=args.seconds, connections=args.connections)
+        # cached runs first: the uncached ones fill the cache with unique entries (and push
+        # the warmed answers out)
+        cached = {kind: run(mixed) for kind, _label, mixed in kinds}
+        rows = []
+        for kind, label, mixed in kinds:
+            uncached = run(page_paths(kind), unique=True)
+            uncached_mixed = run(mixed, unique=True)
+            floor = run_floor(kind, seconds=args.floor_seconds)
+            rows += [
+                (label, "cached (mixed URLs)", cached[kind], None),
+                (label, "uncached pages 1-20", uncached, floor),
+                (label, "uncached mixed URLs", uncached_mixed, None),
+                (label, "floor: raw SQL, 1 conn", floor, None),
+            ]
+        print()
         print(
-            f"HSDS list /api/v1/hsds/services: {h['rps']:.0f} requests/s, p50 {h['p50']:.1f} ms, "
-            f"p95 {h['p95']:.1f} ms, p99 {h['p99']:.1f} ms, {h['requests']} requests, "
-            f"{h['errors']} errors",
-            flush=True,
+            f"{'endpoint':34} {'run':24} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} "
+            f"{'p99 ms':>7} {'errors':>6} {'HTTP/floor':>10}"
         )
-        f = run_wrk(url, finder, seconds=args.seconds, connections=4)
+        for label, what, r, floor in rows:
+            ratio = f"{r['rps'] / floor['rps']:.2f}" if floor else ""
+            p99 = f"{r['p99']:7.1f}" if "p99" in r else f"{'':7}"
+            errors = str(r.get("errors", ""))
+            print(
+                f"{label:34} {what:24} {r['rps']:7.0f} {r['p50']:7.1f} {r['p95']:7.1f} "
+                f"{p99} {errors:>6} {ratio:>10}"
+            )
         print(
-            f"finder /angebote/<lang>/: {f['rps']:.0f} requests/s, p50 {f['p50']:.1f} ms, "
-            f"p95 {f['p95']:.1f} ms, p99 {f['p99']:.1f} ms, {f['requests']} requests, "
-            f"{f['errors']} errors",
+            f"HTTP: gunicorn {args.workers} workers x {args.threads} threads, wrk 2 threads x "
+            f"{args.connections} connections, {args.seconds} s per run over loopback; "
+            f"uncached = unique _b parameter per request; load average {load_start} at the "
+            f"start, {_loadavg()} at the end",
             flush=True,
         )
         status, html, h1 = fetch(args.port, "/angebote/de/")

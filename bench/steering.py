@@ -10,10 +10,11 @@ case notes (some of them structural barriers), commitments with payments — thr
 foreign-key triggers off (``session_replication_role = replica``), secondary indexes and
 unique constraints dropped during the load and rebuilt after it, then ``ANALYZE``. Then it
 refreshes the rollups (``rollups_refresh``) and prints, in one run: generation time, rollup
-refresh time, p95 of the city and of a borough page (case work and structural barriers,
-rendered through the Django test client, reading the rollups) against the same figures
-computed from the raw rows (``raw=True``), the ratio, and the time to build a
-Sachstandsbericht (figures, PDF and DOCX) for the last twelve months.
+refresh time (per rollup), p95 of every steering page for the city and for a Bezirk (rendered
+through the Django test client, reading the rollups) against the same figures computed from
+the raw rows (``raw=True``; money and positions have no rollup), the ratio, and the time to
+build a Sachstandsbericht (figures, PDF and DOCX) for the last twelve months. The load average
+is printed at the start and at the end (the machine may be shared).
 """
 
 from __future__ import annotations
@@ -378,6 +379,22 @@ def generate(persons: int, events_per_person: int, rng: random.Random, today) ->
     return counts
 
 
+def _raw_builders():
+    """The figures of each page computed from the raw rows (what a page did per request
+    before the rollups)."""
+    from teilhabe.steering import barriers, casework, referrals
+
+    return {
+        "casework": lambda user, scope: casework.casework_page(scope, raw=True),
+        "milestones": lambda user, scope: casework.milestone_page(scope, raw=True),
+        "referrals": lambda user, scope: referrals.referral_page(scope, raw=True),
+        "coverage": lambda user, scope: casework.coverage_page(scope, raw=True),
+        "barriers": lambda user, scope: barriers.barriers_page(
+            scope, counts=barriers.barrier_counts(scope, raw=True)
+        ),
+    }
+
+
 def p95(values) -> float:
     if len(values) < 2:
         return values[0] * 1000
@@ -403,6 +420,14 @@ def main():
     parser.add_argument(
         "--regenerate", action="store_true", help="refuse to reuse an existing city"
     )
+    parser.add_argument(
+        "--generate-only", action="store_true", help="generate the city (if missing) and stop"
+    )
+    parser.add_argument(
+        "--skip-refresh",
+        action="store_true",
+        help="keep the rollups of the last refresh and print its recorded times",
+    )
     args = parser.parse_args()
     if connection.vendor != "postgresql":
         raise SystemExit("Run on PostgreSQL: DATABASE_URL=postgres://…/teilhabe_steering_bench")
@@ -412,13 +437,16 @@ def main():
 
     scenario_load(demo_password=settings.DEMO_PASSWORD)
     from django.test import Client
+    from django.urls import reverse
 
     from teilhabe.accounts.models import User
     from teilhabe.cases.models import Household, Person
-    from teilhabe.steering.barriers import barrier_counts, barriers_page
-    from teilhabe.steering.casework import casework_page
     from teilhabe.steering.rollups import rollups_refresh
     from teilhabe.steering.scope import scope_for
+    from teilhabe.steering.views import TOPICS
+
+    load_start = os.getloadavg()
+    raw_builders = _raw_builders()
 
     today = timezone.localdate()
     rng = random.Random(args.seed)
@@ -431,40 +459,45 @@ def main():
         counts = generate(args.persons, args.events_per_person, rng, today)
         gen_s = time.perf_counter() - t0
     n_persons = Person.objects.count()
+    if args.generate_only:
+        print(f"generation: {gen_s:.1f} s; {n_persons:_} persons; {counts}")
+        return
 
-    t0 = time.perf_counter()
-    refreshed = rollups_refresh(today=today)
-    refresh_s = time.perf_counter() - t0
+    if args.skip_refresh:
+        from teilhabe.steering.models import RollupState
+
+        states = list(RollupState.objects.order_by("refreshed_at"))
+        refreshed = {r.name: {"rows": r.rows, "seconds": round(r.seconds, 1)} for r in states}
+        refresh_s = sum(r.seconds for r in states)
+        refresh_note = " as recorded by the last refresh, " + (
+            f"{states[0].refreshed_at:%Y-%m-%d %H:%M} to {states[-1].refreshed_at:%H:%M} UTC"
+            if states
+            else "none"
+        )
+    else:
+        t0 = time.perf_counter()
+        refreshed = rollups_refresh(today=today)
+        refresh_s = time.perf_counter() - t0
+        refresh_note = ""
 
     steering = User.objects.get(email="steuerung@essen.teilhabe.example")
     client = Client()
     client.force_login(steering)
-    scope_city = scope_for(steering, {})
-    borough = scope_city.boroughs[0]
-    scope_borough = scope_for(steering, {"bezirk": str(borough.code)})
-    pages = {
-        "city": "/steuerung/",
-        "borough": f"/steuerung/?bezirk={borough.code}",
-        "city barriers": "/steuerung/huerden/",
-        "borough barriers": f"/steuerung/huerden/?bezirk={borough.code}",
-    }
-    raw = {
-        "city": lambda: casework_page(scope_city, raw=True),
-        "borough": lambda: casework_page(scope_borough, raw=True),
-        "city barriers": lambda: barriers_page(
-            scope_city, counts=barrier_counts(scope_city, raw=True)
-        ),
-        "borough barriers": lambda: barriers_page(
-            scope_borough, counts=barrier_counts(scope_borough, raw=True)
-        ),
-    }
-    for url in pages.values():  # warm up
-        assert client.get(url).status_code == 200
-    results = {}
-    for key, url in pages.items():
-        page_times = timed(lambda url=url: client.get(url), args.requests)
-        raw_times = timed(raw[key], args.raw_requests)
-        results[key] = (p95(page_times), p95(raw_times))
+    borough = scope_for(steering, {}).boroughs[0]
+    results = []
+    for topic in TOPICS.values():
+        url = reverse(topic.url_name)
+        for area, params in (("city", {}), ("borough", {"bezirk": str(borough.code)})):
+            scope = scope_for(steering, params, months=topic.months)
+            full = f"{url}?bezirk={borough.code}" if params else url
+            assert client.get(full).status_code == 200  # warm up
+            page_times = timed(lambda full=full: client.get(full), args.requests)
+            raw = raw_builders.get(topic.key)
+            if raw is None:  # money and positions: finance tables, no person rows
+                results.append((topic.key, area, p95(page_times), None))
+                continue
+            raw_times = timed(lambda raw=raw, scope=scope: raw(steering, scope), args.raw_requests)
+            results.append((topic.key, area, p95(page_times), p95(raw_times)))
 
     from teilhabe.reports.models import Report, ReportKind
     from teilhabe.reports.services import report_build
@@ -480,7 +513,9 @@ def main():
     report_build(report)
     report_s = time.perf_counter() - t0
 
-    print(f"steering benchmark — {machine_line()}; load {os.getloadavg()[0]:.2f}")
+    load = "/".join(f"{v:.2f}" for v in os.getloadavg())
+    start = "/".join(f"{v:.2f}" for v in load_start)
+    print(f"steering benchmark — {machine_line()}; load average {start} at the start, {load} now")
     print(f"city: {n_persons:,} persons in the database".replace(",", "."))
     if counts:
         events = sum(v for k, v in counts.items() if k not in STRUCTURE)
@@ -489,15 +524,21 @@ def main():
     else:
         print("generation: reused the generated city (--regenerate to build it again)")
     print(
-        f"rollup refresh: {refresh_s:.1f} s ("
+        f"rollup refresh{refresh_note}: {refresh_s:.1f} s ("
         + ", ".join(f"{k} {v['rows']} rows {v['seconds']} s" for k, v in refreshed.items())
         + ")"
     )
-    for key, (page_ms, raw_ms) in results.items():
-        print(
-            f"{key} page p95: {page_ms:.0f} ms (rendered, from rollups) vs raw figures "
-            f"{raw_ms:.0f} ms → {raw_ms / page_ms:.1f}×"
-        )
+    print(
+        f"pages: p95 of {args.requests} requests (rendered through the test client, from "
+        f"rollups) against p95 of {args.raw_requests} computations of the same figures from "
+        "the raw rows (raw=True)"
+    )
+    print(f"{'page':<12} {'area':<8} {'p95 ms':>8} {'raw p95 ms':>11} {'faster':>8}")
+    for key, area, page_ms, raw_ms in results:
+        if raw_ms is None:
+            print(f"{key:<12} {area:<8} {page_ms:>8.0f} {'(no rollup: finance tables)':>29}")
+        else:
+            print(f"{key:<12} {area:<8} {page_ms:>8.0f} {raw_ms:>11.0f} {raw_ms / page_ms:>7.0f}×")
     print(f"report (Sachstandsbericht, 12 months, figures + PDF + DOCX): {report_s:.1f} s")
 
 

@@ -5,16 +5,19 @@
 #   scripts/bootstrap.sh               development: requirements-dev.lock (tests, linters, browser)
 #   scripts/bootstrap.sh --browser     the same, plus Chromium for the browser tests
 #   scripts/bootstrap.sh --production  a city server: requirements.lock, what production runs
+#   scripts/bootstrap.sh --bench       development, plus wrk (HTTP load generator of bench.offers)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 want_browser=0
+want_bench=0
 lock=requirements-dev.lock
 for arg in "$@"; do
   case "$arg" in
     --browser) want_browser=1 ;;
+    --bench) want_bench=1 ;;
     --production) lock=requirements.lock ;;
-    *) echo "Unbekannte Option: $arg (möglich sind --browser und --production)" >&2; exit 2 ;;
+    *) echo "Unbekannte Option: $arg (möglich sind --browser, --bench und --production)" >&2; exit 2 ;;
   esac
 done
 
@@ -38,6 +41,7 @@ command -v msgfmt >/dev/null 2>&1 || missing+=(gettext)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
 if [ "$want_browser" = 1 ] && [ ! -x /usr/bin/chromium ]; then missing+=(chromium); fi
+if [ "$want_bench" = 1 ] && ! command -v wrk >/dev/null 2>&1; then missing+=(wrk); fi
 if [ ${#missing[@]} -gt 0 ]; then
   apt_install "${missing[@]}" || { [ "$want_browser" = 1 ] && [ ${#missing[@]} -eq 1 ] && [ "${missing[0]}" = chromium ] || exit 1; }
 fi

@@ -32,15 +32,14 @@ from teilhabe.api.serializers import (
     OrganisationSerializer,
 )
 from teilhabe.offers.filters import FALSE_WORDS, TRUE_WORDS, OfferFilterSet
-from teilhabe.offers.models import (
-    PUBLIC_LANGUAGE_CODES,
-    Category,
-    Location,
-    Offer,
-    OfferTranslation,
-    Schedule,
+from teilhabe.offers.models import PUBLIC_LANGUAGE_CODES, Category, Offer
+from teilhabe.offers.selectors import (
+    directory_version,
+    public_locations,
+    public_offers,
+    public_schedules,
+    with_translation,
 )
-from teilhabe.offers.selectors import directory_version, public_offers
 from teilhabe.organisations.models import Organisation
 
 CACHE_SECONDS = 300
@@ -163,23 +162,33 @@ LANG_PARAMETER = OpenApiParameter(
 )
 
 
+ORGANISATION_COLUMNS = tuple(
+    f"organisation__{name}" for name in OrganisationSerializer.Meta.fields if name != "id"
+)
+
+
 def _offer_queryset(lang: str):
-    qs = public_offers().prefetch_related(
-        Prefetch(
-            "locations",
-            queryset=Location.objects.select_related("organisation", "district__borough"),
-        ),
-        Prefetch("schedules", queryset=Schedule.objects.all()),
-    )
-    if lang != "de":
-        qs = qs.prefetch_related(
-            Prefetch(
-                "translations",
-                queryset=OfferTranslation.objects.filter(language=lang),
-                to_attr="translations_in_language",
-            )
+    """Published offers with only the columns the answer shows; locations with their Stadtteil
+    from the cached names (no shapes), schedules and the translation: a fixed number of
+    queries for any page size."""
+    qs = (
+        public_offers()
+        .only(
+            "code",
+            *Offer.PUBLIC_FIELDS,
+            "category__key",
+            "organisation",
+            "organisation__code",
+            *ORGANISATION_COLUMNS,
+            "updated_at",
         )
-    return qs
+        .prefetch_related(
+            # as lists (to_attr): no related manager and queryset per offer
+            Prefetch("locations", queryset=public_locations(), to_attr="shown_locations"),
+            Prefetch("schedules", queryset=public_schedules(), to_attr="shown_schedules"),
+        )
+    )
+    return with_translation(qs, lang)
 
 
 @extend_schema(parameters=[LANG_PARAMETER], tags=["Angebote"])
@@ -264,9 +273,7 @@ class LocationList(ConditionalMixin, generics.ListAPIView):
     error_statuses = (304, 400, 404, 429)
 
     def get_queryset(self):
-        qs = Location.objects.select_related("organisation", "district__borough").order_by(
-            "name", "pk"
-        )
+        qs = public_locations().order_by("name", "pk")
         borough = _int(self.request, "bezirk", 1, 99)
         if borough is not None:
             qs = qs.filter(district__borough__number=borough)
@@ -280,7 +287,7 @@ class LocationDetail(ConditionalMixin, generics.RetrieveAPIView):
     serializer_class = LocationSerializer
     lookup_field = "code"
     lookup_url_kwarg = "id"
-    queryset = Location.objects.select_related("organisation", "district__borough")
+    queryset = public_locations()
 
 
 @extend_schema(tags=["Kategorien"])

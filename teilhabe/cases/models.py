@@ -201,10 +201,17 @@ class Person(CodedModel):
         verbose_name = _("person")
         verbose_name_plural = _("persons")
         ordering = ["family_name", "given_names"]
+        # The blocks of the duplicate check (duplicates.py) and the key lookup of the search.
         indexes = [
-            models.Index(fields=["family_key", "given_key"], name="person_family_given_key"),
-            models.Index(fields=["family_key", "birth_year"], name="person_family_key_year"),
-            models.Index(fields=["given_key", "birth_year"], name="person_given_key_year"),
+            models.Index(fields=["family_key", "given_key", "birth_year"], name="person_keys_year"),
+            models.Index(
+                fields=["family_key", "birth_year", "birth_month", "birth_day"],
+                name="person_family_key_birth",
+            ),
+            models.Index(
+                fields=["given_key", "birth_year", "birth_month", "birth_day"],
+                name="person_given_key_birth",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -36,7 +36,7 @@ from teilhabe.cases.models import (
     SharingGrant,
     SharingScope,
 )
-from teilhabe.cases.names import first_key, name_key, search_text
+from teilhabe.cases.names import person_keys
 from teilhabe.organisations.models import Organisation
 
 # Other apps react to a changed milestone inside the same transaction (for example housing:
@@ -122,10 +122,9 @@ def _birth_text(values: dict[str, Any]) -> str:
 
 
 def _derive_keys(person: Person) -> None:
-    names = [f"{person.given_names} {person.family_name}", *person.spellings]
-    person.search_name = " | ".join(search_text(n) for n in names)[:600]
-    person.family_key = name_key(person.family_name)
-    person.given_key = first_key(person.given_names)
+    keys = person_keys(person.family_name, person.given_names, person.other_spellings)
+    for field, value in keys.items():
+        setattr(person, field, value)
 
 
 @transaction.atomic

@@ -185,6 +185,9 @@ def register(request):
                 birth_year=d.get("birth_year"),
                 birth_month=d.get("birth_month"),
                 birth_day=d.get("birth_day"),
+                phone=d.get("phone") or "",
+                street=d.get("street") or "",
+                postcode=d.get("postcode") or "",
             )
             if duplicates:
                 audit_read_many(request, [c.person for c in duplicates], detail="duplicate check")
@@ -245,6 +248,9 @@ def member_add(request, code):
                 birth_year=d.get("birth_year"),
                 birth_month=d.get("birth_month"),
                 birth_day=d.get("birth_day"),
+                phone=d.get("phone") or "",
+                street=d.get("street") or "",
+                postcode=d.get("postcode") or "",
             )
             if duplicates:
                 audit_read_many(request, [c.person for c in duplicates], detail="duplicate check")
@@ -475,6 +481,9 @@ def merge(request, code):
             birth_year=obj.birth_year,
             birth_month=obj.birth_month,
             birth_day=obj.birth_day,
+            phone=obj.phone,
+            street=obj.street,
+            postcode=obj.postcode,
         )
     ]
     for p in visible_persons.filter(household=obj.household_id).exclude(pk=obj.pk):

@@ -22,7 +22,6 @@ from teilhabe.audit.services import audit_read, audit_read_many, audit_record
 from teilhabe.cases import services as case_services
 from teilhabe.cases.models import Consent, Household, Person
 from teilhabe.core.downloads import download
-from teilhabe.housing import figures as housing_figures
 from teilhabe.housing import selectors, services
 from teilhabe.housing.forms import (
     AccommodationForm,
@@ -48,6 +47,8 @@ from teilhabe.housing.models import (
     Stay,
 )
 from teilhabe.housing.pdf import landlord_letter
+from teilhabe.steering.housing import housing_page
+from teilhabe.steering.suppression import threshold
 
 FORMS = {
     "title": TitleForm,
@@ -511,5 +512,5 @@ def figures(request):
     return render(
         request,
         "housing/figures.html",
-        {"f": housing_figures.housing_figures(request.user)},
+        {"page": housing_page(request.user), "threshold": threshold()},
     )

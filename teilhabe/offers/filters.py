@@ -17,10 +17,12 @@ from django import forms
 from django.core.validators import RegexValidator
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.dates import WEEKDAYS
+from django.utils.html import conditional_escape as escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 
-from teilhabe.geography.models import Borough, District
+from teilhabe.geography.selectors import boroughs_by_number, districts_by_name
 from teilhabe.offers.models import (
     NATIVE_LANGUAGE_NAMES,
     SPOKEN_LANGUAGES,
@@ -34,6 +36,35 @@ SEARCH_MAX_LENGTH = 100
 SEARCH_MAX_WORDS = 5
 TRUE_WORDS = frozenset({"1", "true", "on", "ja", "yes"})
 FALSE_WORDS = frozenset({"", "0", "false", "off", "nein", "no"})
+
+
+def _attrs(attrs: dict) -> str:
+    """``django/forms/widgets/attrs.html`` in Python."""
+    return "".join(
+        f" {escape(name)}" if value is True else f' {escape(name)}="{escape(str(value))}"'
+        for name, value in attrs.items()
+        if value is not False
+    )
+
+
+class QuickSelect(forms.Select):
+    """A select rendered in Python, the same HTML as Django's templates (``select.html`` and
+    ``select_option.html``): the finder's Stadtteil list has about 50 options, and an include
+    per option made up a good part of an uncached finder page."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        if any(group for group, _choices, _index in widget["optgroups"]):
+            return super().render(name, value, attrs, renderer)
+        parts = [f'<select name="{escape(widget["name"])}"{_attrs(widget["attrs"])}>']
+        for _group, choices, _index in widget["optgroups"]:
+            for option in choices:
+                parts.append(
+                    f'\n  <option value="{escape(str(option["value"]))}"'
+                    f"{_attrs(option['attrs'])}>{escape(option['label'])}</option>\n"
+                )
+        parts.append("\n</select>")
+        return mark_safe("".join(parts))  # every part is escaped above
 
 
 class FlagInput(forms.CheckboxInput):
@@ -123,21 +154,25 @@ class OfferFilterSet(django_filters.FilterSet):
         ],
     )
     bezirk = BoroughFilter(
+        widget=QuickSelect,
         label=_("Number of the borough"),
         method="filter_borough",
         error_messages={"invalid_choice": _("There is no borough number “%(value)s”.")},
     )
     stadtteil = DistrictFilter(
+        widget=QuickSelect,
         label=_("ID of the district"),
         method="filter_district",
         error_messages={"invalid_choice": _("There is no district with the ID “%(value)s”.")},
     )
     kategorie = CategoryFilter(
+        widget=QuickSelect,
         label=_("Key of the category"),
         method="filter_category",
         error_messages={"invalid_choice": _("Unknown category “%(value)s”.")},
     )
     sprache = SpokenLanguageFilter(
+        widget=QuickSelect,
         label=_("Language spoken at the offer (ISO 639-1)"),
         method="filter_language",
         choices=list(SPOKEN_LANGUAGES.items()),
@@ -147,6 +182,7 @@ class OfferFilterSet(django_filters.FilterSet):
         label=_("Age of the participant"), method="filter_age", min_value=0, max_value=120
     )
     wochentag = WeekdayFilter(
+        widget=QuickSelect,
         label=_("Weekday (0 = Monday … 6 = Sunday)"),
         method="filter_weekday",
         choices=[(str(n), name) for n, name in WEEKDAYS.items()],
@@ -246,11 +282,11 @@ def _locations() -> QuerySet[Location]:
 
 
 def _boroughs():
-    return Borough.objects.defer("geometry").order_by("number")
+    return boroughs_by_number()
 
 
 def _districts():
-    return District.objects.defer("geometry").order_by("name")
+    return districts_by_name()
 
 
 def _categories():

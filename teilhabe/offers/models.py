@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.db.models.query import ModelIterable
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -115,6 +116,23 @@ class OfferStatus(models.TextChoices):
     ARCHIVED = "archived", _("Archived")
 
 
+class _WithDistrict(ModelIterable):
+    def __iter__(self):
+        from teilhabe.geography.selectors import with_district
+
+        yield from with_district(super().__iter__())
+
+
+class LocationQuerySet(models.QuerySet["Location"]):
+    def with_district(self) -> LocationQuerySet:
+        """Locations whose ``district`` (with its ``borough``) comes from the per-process
+        mapping of names (:func:`teilhabe.geography.selectors.districts_by_id`): no join, no
+        shapes. Use with ``only(..., "district")`` to load just the columns shown."""
+        qs = self._chain()
+        qs._iterable_class = _WithDistrict
+        return qs
+
+
 class Location(CodedModel):
     """A place where offers happen; its Stadtteil is assigned from its coordinates."""
 
@@ -146,6 +164,8 @@ class Location(CodedModel):
     )
     kind = models.CharField(_("kind"), max_length=40, blank=True)
     updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
+
+    objects = LocationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("location")

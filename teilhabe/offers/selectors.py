@@ -42,20 +42,101 @@ def public_offers(filters: OfferFilterSet | None = None) -> QuerySet[Offer]:
 
 
 def with_details(qs: QuerySet[Offer], language: str | None = None) -> QuerySet[Offer]:
-    """Prefetch locations (with Stadtteil), schedules and the translation in ``language``."""
+    """Prefetch locations (with Stadtteil, from the cached names), schedules and the
+    translation in ``language``."""
     qs = qs.prefetch_related(
-        Prefetch("locations", queryset=Location.objects.select_related("district__borough")),
+        Prefetch("locations", queryset=Location.objects.with_district()),
         "schedules",
     )
-    if language and language != "de":
-        qs = qs.prefetch_related(
+    return with_translation(qs, language)
+
+
+# What the public sees of a location (API, HSDS, finder); the Stadtteil's and Stadtbezirk's
+# names come from the per-process mapping (``Location.objects.with_district()``), never from a
+# join that would also read their shapes.
+LOCATION_COLUMNS = (
+    "code",
+    "key",
+    "organisation",
+    "organisation__code",
+    "name",
+    "street",
+    "postcode",
+    "city",
+    "latitude",
+    "longitude",
+    "district",
+    "step_free",
+    "accessible_toilet",
+    "hearing_loop",
+    "accessibility_note",
+    "is_standard_system",
+    "kind",
+)
+SCHEDULE_COLUMNS = (
+    "code",
+    "offer",
+    "weekday",
+    "date",
+    "starts_at",
+    "ends_at",
+    "valid_from",
+    "valid_until",
+    "pauses_in_school_holidays",
+)
+TRANSLATION_COLUMNS = ("offer", "language", "title", "summary", "description", "outdated")
+
+
+def public_locations() -> QuerySet[Location]:
+    """Locations with the columns the public sees and their (cached) Stadtteil."""
+    return Location.objects.select_related("organisation").only(*LOCATION_COLUMNS).with_district()
+
+
+def public_schedules() -> QuerySet:
+    from teilhabe.offers.models import Schedule
+
+    return Schedule.objects.only(*SCHEDULE_COLUMNS)
+
+
+def with_translation(qs: QuerySet[Offer], language: str | None, *, description: bool = True):
+    """``qs`` with the translations into ``language`` prefetched (only their texts) as
+    ``translations_in_language``; German needs none."""
+    if not language or language == "de":
+        return qs
+    columns = TRANSLATION_COLUMNS if description else (*TRANSLATION_COLUMNS[:-2], "outdated")
+    return qs.prefetch_related(
+        Prefetch(
+            "translations",
+            queryset=OfferTranslation.objects.filter(language=language).only(*columns),
+            to_attr="translations_in_language",
+        )
+    )
+
+
+def finder_page(qs: QuerySet[Offer], language: str) -> QuerySet[Offer]:
+    """A page of the finder's list: only what it shows (title, summary, provider, free of
+    charge, the Stadtteile of the locations), a fixed number of queries for any page size."""
+    qs = (
+        qs.select_related(None)
+        .select_related("organisation")
+        .only(
+            "code",
+            "title",
+            "summary",
+            "is_free",
+            "organisation",
+            "organisation__name",
+            "organisation__short_name",
+        )
+        .prefetch_related(
             Prefetch(
-                "translations",
-                queryset=OfferTranslation.objects.filter(language=language),
-                to_attr="translations_in_language",
+                "locations",
+                queryset=Location.objects.only("district").with_district(),
+                to_attr="shown_locations",
             )
         )
-    return qs
+    )
+    return with_translation(qs, language, description=False)
 
 
 def district_counts(qs: QuerySet[Offer]) -> dict[int, int]:

@@ -61,7 +61,9 @@ class OfferText:
     language: str
 
 
-def text_of(offer: Offer, language: str) -> OfferText:
+def text_of(offer: Offer, language: str, *, description: bool = True) -> OfferText:
+    """The offer's texts in ``language`` (German where no current translation exists);
+    ``description=False`` for lists, which show none (and load none: it stays "")."""
     if language != "de":
         found = getattr(offer, "translations_in_language", None)
         if found is None:
@@ -72,8 +74,9 @@ def text_of(offer: Offer, language: str) -> OfferText:
             return OfferText(
                 t.title,
                 t.summary or offer.summary,
-                t.description or offer.description,
+                (t.description or offer.description) if description else "",
                 False,
                 language,
             )
-    return OfferText(offer.title, offer.summary, offer.description, language != "de", "de")
+    text = offer.description if description else ""
+    return OfferText(offer.title, offer.summary, text, language != "de", "de")

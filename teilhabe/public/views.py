@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
+from django.utils.safestring import mark_safe
 from django.utils.text import compress_string
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -27,6 +28,7 @@ from teilhabe.offers.registration import RegistrationError, registration_request
 from teilhabe.offers.selectors import (
     directory_version,
     district_counts,
+    finder_page,
     public_offers,
     with_details,
 )
@@ -128,9 +130,9 @@ def finder(request, lang):
     with translation.override(lang):
         filters = finder_filters(request.GET, language=lang)
         qs = public_offers(filters)
-        page = Paginator(with_details(qs, lang), PAGE_SIZE).get_page(request.GET.get("seite"))
+        page = Paginator(finder_page(qs, lang), PAGE_SIZE).get_page(request.GET.get("seite"))
         counts = district_counts(qs)
-    items = [{"offer": o, "text": text_of(o, lang)} for o in page]
+    items = [{"offer": o, "text": text_of(o, lang, description=False)} for o in page]
     query = request.GET.copy()
     query.pop("seite", None)
     shape = _map(counts, query, filters.chosen_district)
@@ -167,7 +169,8 @@ def _map_shapes() -> tuple[str, tuple[tuple[int, str, str, str, str, str], ...]]
                 d.pk,
                 str(d.code),
                 d.name,
-                svg_path(d.geometry, projection),
+                # digits, commas and M/L/Z only: safe, not escaped on every page
+                mark_safe(svg_path(d.geometry, projection)),
                 f"{sum(xs) / len(xs):.0f}",
                 f"{sum(ys) / len(ys):.0f}",
             )
@@ -178,11 +181,17 @@ def _map_shapes() -> tuple[str, tuple[tuple[int, str, str, str, str, str], ...]]
 def _map(counts: dict[int, int], query, selected: str) -> dict:
     """An SVG map of the Stadtteile, each a link to the finder filtered to it, with counts."""
     view_box, shapes = _map_shapes()
+    base = query.copy()
+    base.pop("bezirk", None)
+    rest = None if "stadtteil" in base else base.urlencode()  # encoded once, not per area
     areas = []
     for pk, code, name, d, x, y in shapes:
-        q = query.copy()
-        q.pop("bezirk", None)
-        q["stadtteil"] = code
+        if rest is None:  # a chosen Stadtteil is replaced in place
+            q = base.copy()
+            q["stadtteil"] = code
+            href = "?" + q.urlencode()
+        else:
+            href = f"?{rest}&stadtteil={code}" if rest else f"?stadtteil={code}"
         n = counts.get(pk, 0)
         areas.append(
             {
@@ -192,7 +201,7 @@ def _map(counts: dict[int, int], query, selected: str) -> dict:
                 "y": y,
                 "count": n,
                 "level": 0 if n == 0 else 1 if n < 3 else 2 if n < 10 else 3,
-                "href": "?" + q.urlencode(),
+                "href": href,
                 "selected": code == selected,
             }
         )

@@ -4,6 +4,11 @@ Only aggregates; every count that could point to persons goes through the small-
 of :mod:`teilhabe.steering.suppression` (rows with their totals protected as one group). The
 result is plain JSON (strings for figures, so "< 5" survives storage) and deterministic: the
 same data and period give the same figures and the same digest.
+
+Case work, milestones, referrals and structural barriers are read from the steering rollups
+the worker keeps current (``casework``: persons at the end of the period, as of its last
+refreshed day, cases opened and closed; ``daily``: the rest, per day) once they have been
+built, else from the rows (``raw=True``) — the same figures.
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ from teilhabe.finance.models import (
     Position,
     Project,
 )
-from teilhabe.geography.models import Borough
+from teilhabe.geography.models import Borough, District
 from teilhabe.steering.suppression import Figure, protect, suppress, suppress_row, threshold
 
 
@@ -102,8 +107,46 @@ def positions_section(end: datetime.date) -> dict:
     return {"rows": rows}
 
 
-def cases_section(start: datetime.date, end: datetime.date) -> dict:
-    boroughs = list(Borough.objects.order_by("number"))
+def _daily(measure: str, start: datetime.date, end: datetime.date) -> dict[str, int]:
+    """Key → count of the ``daily`` rollup's ``measure`` over the days of the period."""
+    from teilhabe.steering.models import DailyCount
+
+    return dict(
+        DailyCount.objects.filter(measure=measure, day__gte=start, day__lte=end)
+        .values_list("key")
+        .annotate(n=Sum("count"))
+        .order_by()
+    )
+
+
+def _rollup(name: str, raw: bool):
+    from teilhabe.steering.rollups import state
+
+    return None if raw else state(name)
+
+
+def cases_section(start: datetime.date, end: datetime.date, *, raw: bool = False) -> dict:
+    boroughs = list(Borough.objects.defer("geometry").order_by("number"))
+    rollup = _rollup("casework", raw)
+    if rollup is not None:
+        from teilhabe.steering.models import CaseworkDay
+
+        district_borough = dict(District.objects.values_list("pk", "borough__number").order_by())
+        persons: dict = defaultdict(int)
+        for district, n in CaseworkDay.objects.filter(
+            day=min(end, rollup.covers_until), persons__gt=0
+        ).values_list("district_id", "persons"):
+            persons[district_borough.get(district)] += n
+        sums = CaseworkDay.objects.filter(day__gte=start, day__lte=end).aggregate(
+            opened=Sum("opened"), closed=Sum("closed")
+        )
+        cells, total = _row({b.number: persons.get(b.number, 0) for b in boroughs})
+        return {
+            "boroughs": [{"name": str(b), "persons": cells[str(b.number)]} for b in boroughs],
+            "persons_total": total,
+            "opened": str(suppress(sums["opened"] or 0)),
+            "closed": str(suppress(sums["closed"] or 0)),
+        }
     open_at_end = (
         Case.objects.filter(opened_on__lte=end)
         .filter(Q(closed_on__isnull=True) | Q(closed_on__gt=end))
@@ -125,25 +168,33 @@ def cases_section(start: datetime.date, end: datetime.date) -> dict:
     }
 
 
-def milestones_section(start: datetime.date, end: datetime.date) -> dict:
-    achieved = dict(
-        Milestone.objects.filter(status="achieved", achieved_on__gte=start, achieved_on__lte=end)
-        .values_list("type__key")
-        .annotate(n=Count("pk"))
-    )
+def milestones_section(start: datetime.date, end: datetime.date, *, raw: bool = False) -> dict:
+    if _rollup("daily", raw) is not None:
+        achieved = _daily("milestone_achieved", start, end)
+    else:
+        achieved = dict(
+            Milestone.objects.filter(
+                status="achieved", achieved_on__gte=start, achieved_on__lte=end
+            )
+            .values_list("type__key")
+            .annotate(n=Count("pk"))
+        )
     types = list(MilestoneType.objects.filter(is_active=True))
     cells, total = _row({t.key: achieved.get(t.key, 0) for t in types})
     return {"rows": [{"name": t.name, "achieved": cells[t.key]} for t in types], "total": total}
 
 
-def referrals_section(start: datetime.date, end: datetime.date) -> dict:
+def referrals_section(start: datetime.date, end: datetime.date, *, raw: bool = False) -> dict:
     from teilhabe.referrals.models import Referral, ReferralStatus
 
-    counts = dict(
-        Referral.objects.filter(created_at__date__gte=start, created_at__date__lte=end)
-        .values_list("status")
-        .annotate(n=Count("pk"))
-    )
+    if _rollup("daily", raw) is not None:
+        counts = _daily("referral_sent", start, end)
+    else:
+        counts = dict(
+            Referral.objects.filter(created_at__date__gte=start, created_at__date__lte=end)
+            .values_list("status")
+            .annotate(n=Count("pk"))
+        )
     cells, total = _row({s: counts.get(s, 0) for s in ReferralStatus.values})
     labels = dict(ReferralStatus.choices)
     return {
@@ -191,14 +242,20 @@ def housing_section(start: datetime.date, end: datetime.date) -> dict:
     return {"in_shelters": str(suppress(in_shelters)), "moves": str(suppress(moves))}
 
 
-def barriers_section(start: datetime.date, end: datetime.date) -> dict:
+def barriers_section(start: datetime.date, end: datetime.date, *, raw: bool = False) -> dict:
     """Structural barriers recorded in case notes in the period, per institution (and per
     kind of barrier), each list protected with its total as one group."""
     from teilhabe.cases.models import BarrierCategory, ContactNote, Institution, NoteKind
 
-    notes = ContactNote.objects.filter(kind=NoteKind.BARRIER, date__gte=start, date__lte=end)
-    per_institution = dict(notes.values_list("institution_id").annotate(n=Count("pk")))
-    per_kind = dict(notes.values_list("barrier_category_id").annotate(n=Count("pk")))
+    if _rollup("daily", raw) is not None:
+        per_institution = {
+            int(k) if k else None: n for k, n in _daily("barrier_institution", start, end).items()
+        }
+        per_kind = {int(k) if k else None: n for k, n in _daily("barrier_kind", start, end).items()}
+    else:
+        notes = ContactNote.objects.filter(kind=NoteKind.BARRIER, date__gte=start, date__lte=end)
+        per_institution = dict(notes.values_list("institution_id").annotate(n=Count("pk")))
+        per_kind = dict(notes.values_list("barrier_category_id").annotate(n=Count("pk")))
     institutions = [
         i
         for i in Institution.objects.order_by("position", "name")
@@ -237,18 +294,18 @@ def barriers_section(start: datetime.date, end: datetime.date) -> dict:
     }
 
 
-def status_report_figures(start: datetime.date, end: datetime.date) -> dict:
+def status_report_figures(start: datetime.date, end: datetime.date, *, raw: bool = False) -> dict:
     figures = {
         "period": [start.isoformat(), end.isoformat()],
         "money": money_section(start, end),
         "positions": positions_section(end),
-        "cases": cases_section(start, end),
-        "milestones": milestones_section(start, end),
-        "referrals": referrals_section(start, end),
+        "cases": cases_section(start, end, raw=raw),
+        "milestones": milestones_section(start, end, raw=raw),
+        "referrals": referrals_section(start, end, raw=raw),
         "coverage": coverage_section(),
         "projects": projects_section(start, end),
         "housing": housing_section(start, end),
-        "barriers": barriers_section(start, end),
+        "barriers": barriers_section(start, end, raw=raw),
     }
     return figures
 

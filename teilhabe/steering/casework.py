@@ -36,6 +36,7 @@ from teilhabe.steering.tables import (
     Column,
     Page,
     Row,
+    Sample,
     Table,
 )
 
@@ -322,12 +323,26 @@ def quarter_label(q: datetime.date) -> str:
 HORIZONS = (6, 12, 24)
 
 
-def milestone_page(scope: Scope, *, today: datetime.date | None = None, url=None) -> Page:
-    """Per milestone type and cohort (quarter of first contact): persons, reached, median and
-    75th percentile of days to reaching it, share reaching it within 6, 12 and 24 months."""
-    from django.utils import timezone
+class _Reached:
+    """Persons of a cohort who reached one milestone: how many, within 6/12/24 months, and
+    the days it took."""
 
-    today = today or timezone.localdate()
+    __slots__ = ("days", "n", "within")
+
+    def __init__(self):
+        self.n = 0
+        self.within = dict.fromkeys(HORIZONS, 0)
+        self.days = Sample()
+
+    def merge(self, other: _Reached) -> None:
+        self.n += other.n
+        for h in HORIZONS:
+            self.within[h] += other.within[h]
+        self.days.merge(other.days)
+
+
+def _milestones_raw(scope: Scope):
+    """Cohort quarter → persons, and (cohort, type id) → :class:`_Reached`, from the rows."""
     first = first_contacts()
     persons = {}
     for pid, hid, district in _persons().values_list("pk", "household_id", "district_id"):
@@ -336,38 +351,86 @@ def milestone_page(scope: Scope, *, today: datetime.date | None = None, url=None
             continue
         if scope.whole_city or district in scope.district_ids:
             persons[pid] = day
-    reached: dict = defaultdict(dict)  # type id -> person id -> days
+    reached: dict = defaultdict(dict)  # type id -> person id -> day reached
     for pid, type_id, achieved in Milestone.objects.filter(
         person_id__in=list(persons), status=MilestoneStatus.ACHIEVED, achieved_on__isnull=False
     ).values_list("person_id", "type_id", "achieved_on"):
         reached[type_id][pid] = achieved
-    cohorts: dict = defaultdict(list)
-    for pid, day in persons.items():
-        cohorts[quarter(day)].append(pid)
-    types = list(MilestoneType.objects.filter(is_active=True).order_by("position", "name"))
-
-    def stats(pids: list[int], type_id: int, cohort_end: datetime.date | None) -> dict:
-        days, within = [], dict.fromkeys(HORIZONS, 0)
-        for pid in pids:
-            achieved = reached[type_id].get(pid)
-            if achieved is None:
-                continue
+    cohorts: dict = defaultdict(int)
+    for day in persons.values():
+        cohorts[quarter(day)] += 1
+    agg: dict = defaultdict(_Reached)
+    for type_id, per_person in reached.items():
+        for pid, achieved in per_person.items():
             start = persons[pid]
-            days.append(max(0, (achieved - start).days))
+            r = agg[(quarter(start), type_id)]
+            r.n += 1
+            r.days.add(max(0, (achieved - start).days))
             for h in HORIZONS:
                 if achieved <= add_months(start, h):
-                    within[h] += 1
-        v = {
-            "n": len(pids),
-            "reached": len(days),
-            "not_reached": len(pids) - len(days),
-            "days": days,
-        }
+                    r.within[h] += 1
+    return cohorts, agg
+
+
+def _milestones_from_rollup(scope: Scope):
+    """The same from the ``milestones`` rollup (months of first contact in the period)."""
+    from teilhabe.steering.models import Level, MilestoneMonth
+
+    if scope.district is not None:
+        qs = MilestoneMonth.objects.filter(level=Level.DISTRICT, area_id=scope.district.pk)
+    elif scope.whole_city:
+        qs = MilestoneMonth.objects.filter(level=Level.CITY)
+    else:
+        qs = MilestoneMonth.objects.filter(level=Level.BOROUGH, area_id__in=scope.borough_ids)
+    cohorts: dict = defaultdict(int)
+    agg: dict = defaultdict(_Reached)
+    stored: dict = defaultdict(dict)  # (cohort, type) -> days as stored ("days" -> persons)
+    for month, type_id, count, w6, w12, w24, days in qs.filter(
+        month__gte=scope.start, month__lte=scope.end
+    ).values_list("month", "type_id", "count", "within_6", "within_12", "within_24", "days"):
+        q = quarter(month)
+        if type_id is None:
+            cohorts[q] += count
+            continue
+        r = agg[(q, type_id)]
+        r.n += count
+        for h, w in zip(HORIZONS, (w6, w12, w24), strict=True):
+            r.within[h] += w
+        merged = stored[(q, type_id)]  # add up the months first, as stored (no conversion)
+        get = merged.get
+        for value, n in days.items():
+            merged[value] = get(value, 0) + n
+    for key, days in stored.items():
+        agg[key].days.merge(days)
+    return dict(cohorts), agg
+
+
+def milestone_page(
+    scope: Scope, *, today: datetime.date | None = None, url=None, raw: bool = False
+) -> Page:
+    """Per milestone type and cohort (quarter of first contact): persons, reached, median and
+    75th percentile of days to reaching it, share reaching it within 6, 12 and 24 months.
+    From the ``milestones`` rollup when it answers the period (whole months, or up to the last
+    refreshed day), else (``raw=True``, no rollup yet) from the rows — the same figures."""
+    from django.utils import timezone
+
+    from teilhabe.steering.rollups import month_aligned, state
+
+    today = today or timezone.localdate()
+    rollup = None if raw else state("milestones")
+    if rollup is not None and month_aligned(scope.start, scope.end, rollup.covers_until):
+        cohorts, agg = _milestones_from_rollup(scope)
+    else:
+        cohorts, agg = _milestones_raw(scope)
+    types = list(MilestoneType.objects.filter(is_active=True).order_by("position", "name"))
+
+    def stats(r: _Reached, n: int, cohort_end: datetime.date | None) -> dict:
+        v = {"n": n, "reached": r.n, "not_reached": n - r.n, "days": r.days}
         for h in HORIZONS:
             # A share within h months only once every person of the cohort had h months.
             ripe = cohort_end is not None and add_months(cohort_end, h) <= today
-            v[f"within_{h}"] = within[h]
-            v[f"eligible_{h}"] = len(pids) if ripe else 0
+            v[f"within_{h}"] = r.within[h]
+            v[f"eligible_{h}"] = n if ripe else 0
         return v
 
     def columns():
@@ -395,9 +458,15 @@ def milestone_page(scope: Scope, *, today: datetime.date | None = None, url=None
         return cols
 
     page = Page()
-    all_pids = list(persons)
     last_cohort_end = add_months(max(cohorts), 3) - datetime.timedelta(days=1) if cohorts else None
-    summary_rows = [Row(str(t.key), t.name, stats(all_pids, t.pk, last_cohort_end)) for t in types]
+    everyone = sum(cohorts.values())
+    summary_rows = []
+    for t in types:
+        merged = _Reached()
+        for q in cohorts:
+            if (q, t.pk) in agg:
+                merged.merge(agg[(q, t.pk)])
+        summary_rows.append(Row(str(t.key), t.name, stats(merged, everyone, last_cohort_end)))
     page.add(
         Table(
             "milestones",
@@ -417,7 +486,8 @@ def milestone_page(scope: Scope, *, today: datetime.date | None = None, url=None
         rows = []
         for q in sorted(cohorts):
             q_end = add_months(q, 3) - datetime.timedelta(days=1)
-            rows.append(Row(q.isoformat(), quarter_label(q), stats(cohorts[q], t.pk, q_end)))
+            r = agg.get((q, t.pk)) or _Reached()
+            rows.append(Row(q.isoformat(), quarter_label(q), stats(r, cohorts[q], q_end)))
         page.add(
             Table(
                 f"cohorts_{t.key}",
@@ -446,15 +516,36 @@ def _km(lat1, lon1, lat2, lon2) -> float:
     return 2 * r * math.asin(math.sqrt(a))
 
 
-def coverage_page(scope: Scope, *, url=None, distance_km: float = WHITE_SPOT_KM) -> Page:
-    from teilhabe.offers.models import Category, Location, OfferStatus
+def persons_in_casework(day: datetime.date, *, raw: bool = False) -> dict[int | None, int]:
+    """Stadtteil id → persons in case work on ``day`` (by their address): from the
+    ``casework`` rollup (as of its last refreshed day) once built, else from the rows."""
+    from teilhabe.steering.models import CaseworkDay
+    from teilhabe.steering.rollups import state
 
-    open_households = set(_open_on(scope.end).values_list("household_id", flat=True))
+    rollup = None if raw else state("casework")
+    if rollup is not None:
+        return dict(
+            CaseworkDay.objects.filter(day=min(day, rollup.covers_until), persons__gt=0)
+            .values_list("district_id", "persons")
+            .order_by()
+        )
+    open_households = set(_open_on(day).values_list("household_id", flat=True))
     persons: dict = defaultdict(int)
     for district in (
         _persons().filter(household_id__in=open_households).values_list("district_id", flat=True)
     ):
         persons[district] += 1
+    return dict(persons)
+
+
+def coverage_page(
+    scope: Scope, *, url=None, distance_km: float = WHITE_SPOT_KM, raw: bool = False
+) -> Page:
+    """Offers (small reference tables) per Stadtteil against the persons in case work living
+    there (``casework`` rollup)."""
+    from teilhabe.offers.models import Category, Location, OfferStatus
+
+    persons = persons_in_casework(scope.end, raw=raw)
     categories = {c.pk: c for c in Category.objects.filter(parent__isnull=True)}
     # Offers (published) at locations: (top category id, district id, lat, lon).
     places = []
@@ -469,7 +560,7 @@ def coverage_page(scope: Scope, *, url=None, distance_km: float = WHITE_SPOT_KM)
     for cat, district, lat, lon in places:
         offers_in[district][cat] += 1
         points[cat].append((lat, lon))
-    all_districts = {d.pk: d for d in District.objects.all()}
+    all_districts = {d.pk: d for d in District.objects.defer("geometry").order_by()}
     centre = {
         pk: ((d.min_lat + d.max_lat) / 2, (d.min_lon + d.max_lon) / 2)
         for pk, d in all_districts.items()

@@ -67,6 +67,94 @@ class BarrierMonth(models.Model):
         return f"{self.month} {self.institution_id}/{self.category_id}"
 
 
+class Level(models.TextChoices):
+    """Whose page a rollup row serves: the whole city, one Bezirk or one Stadtteil."""
+
+    CITY = "city", _("whole city")
+    BOROUGH = "borough", _("Bezirk")
+    DISTRICT = "district", _("Stadtteil")
+
+
+class MilestoneMonth(models.Model):
+    """Persons whose first contact (the opening of their household's first case) lies in one
+    month, living in one area (the whole city, a Bezirk or a Stadtteil, by their address).
+    ``type_id`` empty: ``count`` is the number of such persons; otherwise the number who
+    reached that milestone, how many days after the first contact (``days``: days → persons)
+    and how many within 6, 12 and 24 months."""
+
+    month = models.DateField(_("month of the first contact (first day)"))
+    level = models.CharField(_("level"), max_length=10, choices=Level.choices)
+    area_id = models.IntegerField(_("Bezirk or Stadtteil"), null=True, blank=True)
+    type_id = models.IntegerField(_("milestone type"), null=True, blank=True)
+    count = models.PositiveIntegerField(_("persons"), default=0)
+    within_6 = models.PositiveIntegerField(_("within 6 months"), default=0)
+    within_12 = models.PositiveIntegerField(_("within 12 months"), default=0)
+    within_24 = models.PositiveIntegerField(_("within 24 months"), default=0)
+    days = models.JSONField(_("days to reach it (days → persons)"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("milestones per cohort month")
+        verbose_name_plural = _("milestones per cohort month")
+        indexes = [
+            models.Index(fields=["level", "area_id", "month"], name="steering_ms_area_month")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.month} {self.level} {self.area_id} {self.type_id}"
+
+
+class ReferralMonth(models.Model):
+    """Referrals sent in one month that a page of one area counts (the whole city; a Bezirk or
+    a Stadtteil when the offer's or the person's Stadtteil lies in it), by one dimension:
+    ``total`` (key empty), ``category`` or ``provider`` (key: the name), ``offer`` or
+    ``person`` (key: the Stadtteil id, empty when unknown)."""
+
+    month = models.DateField(_("month sent (first day)"))
+    level = models.CharField(_("level"), max_length=10, choices=Level.choices)
+    area_id = models.IntegerField(_("Bezirk or Stadtteil"), null=True, blank=True)
+    dimension = models.CharField(_("dimension"), max_length=10)
+    key = models.CharField(_("key"), max_length=300, blank=True)
+    total = models.PositiveIntegerField(_("referrals"), default=0)
+    answered = models.PositiveIntegerField(_("answered"), default=0)
+    accepted = models.PositiveIntegerField(_("accepted"), default=0)
+    statuses = models.JSONField(_("per status"), default=dict, blank=True)
+    response_days = models.JSONField(
+        _("working days to first response (days → referrals)"), default=dict, blank=True
+    )
+    waiting_days = models.JSONField(
+        _("days on the waiting list (days → referrals)"), default=dict, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("referrals per month")
+        verbose_name_plural = _("referrals per month")
+        indexes = [
+            models.Index(fields=["level", "area_id", "month"], name="steering_ref_area_month")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.month} {self.level} {self.area_id} {self.dimension} {self.key}"
+
+
+class DailyCount(models.Model):
+    """City-wide counts per day for the council report: milestones reached (key: type key),
+    referrals sent (key: current status), structural barriers per institution and per kind
+    (key: id)."""
+
+    day = models.DateField(_("day"))
+    measure = models.CharField(_("measure"), max_length=30)
+    key = models.CharField(_("key"), max_length=100, blank=True)
+    count = models.PositiveIntegerField(_("count"), default=0)
+
+    class Meta:
+        verbose_name = _("count per day")
+        verbose_name_plural = _("counts per day")
+        indexes = [models.Index(fields=["measure", "day"], name="steering_daily_measure_day")]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.measure} {self.key}"
+
+
 class RollupState(models.Model):
     """When each rollup was last rebuilt, how long it took and how many rows it has."""
 

@@ -27,7 +27,17 @@ from teilhabe.referrals.models import Referral
 from teilhabe.referrals.models import ReferralStatus as S
 from teilhabe.referrals.workdays import working_days_between
 from teilhabe.steering.scope import Scope
-from teilhabe.steering.tables import COUNT, MEDIAN, P75, SHARE, Column, Page, Row, Table
+from teilhabe.steering.tables import (
+    COUNT,
+    MEDIAN,
+    P75,
+    SHARE,
+    Column,
+    Page,
+    Row,
+    Sample,
+    Table,
+)
 
 ACCEPTED = (S.ACCEPTED, S.STARTED, S.COMPLETED, S.DROPPED_OUT)
 FUNNEL = [S.SENT, S.WAITING, S.ACCEPTED, S.STARTED, S.COMPLETED, S.DECLINED, S.DROPPED_OUT]
@@ -42,8 +52,8 @@ class Bucket:
     answered: int = 0
     accepted: int = 0
     status: dict[str, int] = field(default_factory=lambda: defaultdict(int))
-    response_days: list[int] = field(default_factory=list)
-    waiting_days: list[int] = field(default_factory=list)
+    response_days: Sample = field(default_factory=Sample)
+    waiting_days: Sample = field(default_factory=Sample)
 
     def values(self) -> dict:
         return {
@@ -54,6 +64,20 @@ class Bucket:
             "waiting_days": self.waiting_days,
             **{f"status_{s}": self.status.get(s, 0) for s in FUNNEL},
         }
+
+    def add_rollup(self, row: tuple) -> None:
+        """Add one :class:`~teilhabe.steering.models.ReferralMonth` row (``ROLLUP_FIELDS``)."""
+        total, answered, accepted, statuses, response_days, waiting_days = row
+        self.total += total
+        self.answered += answered
+        self.accepted += accepted
+        for s, n in statuses.items():
+            self.status[s] += n
+        self.response_days.merge(response_days)
+        self.waiting_days.merge(waiting_days)
+
+
+ROLLUP_FIELDS = ("total", "answered", "accepted", "statuses", "response_days", "waiting_days")
 
 
 def offer_districts() -> dict[int, int]:
@@ -67,16 +91,14 @@ def offer_districts() -> dict[int, int]:
     return out
 
 
-def referral_rows(scope: Scope) -> list[dict]:
-    """One dict per referral in the period and scope (no person data: status, dates,
-    category, provider, the two Stadtteile)."""
-    tz = timezone.get_current_timezone()
-    start = datetime.datetime.combine(scope.start, datetime.time.min, tz)
-    end = datetime.datetime.combine(scope.end + datetime.timedelta(days=1), datetime.time.min, tz)
+def referral_records(qs, *, today: datetime.date | None = None):
+    """One dict per referral of ``qs`` (no person data: status, day sent, category name ("" for
+    none), provider, the two Stadtteile, working days to the first response, days on the
+    waiting list up to ``today``)."""
     by_offer = offer_districts()
-    rows = []
-    today = timezone.localdate()
-    for r in Referral.objects.filter(created_at__gte=start, created_at__lt=end).values(
+    today = today or timezone.localdate()
+    workdays: dict = {}
+    for r in qs.values(
         "status",
         "created_at",
         "responded_at",
@@ -87,7 +109,7 @@ def referral_rows(scope: Scope) -> list[dict]:
         "recipient__name",
         "profile",
         "person__district_id",
-    ):
+    ).iterator(chunk_size=5000):
         offer_district = by_offer.get(r["offer_id"]) if r["offer_id"] else None
         person_district = (r["profile"] or {}).get("district_id") or r["person__district_id"]
         waiting = None
@@ -97,23 +119,33 @@ def referral_rows(scope: Scope) -> list[dict]:
             else:
                 end_day = timezone.localtime(r["status_changed_at"]).date()
             waiting = (end_day - r["waiting_since"]).days
-        rows.append(
-            {
-                "status": r["status"],
-                "category": r["offer__category__name"] or _("no offer named"),
-                "provider": r["recipient__name"],
-                "offer_district": offer_district,
-                "person_district": person_district,
-                "response_days": working_days_between(
-                    timezone.localtime(r["created_at"]).date(),
-                    timezone.localtime(r["responded_at"]).date(),
-                )
-                if r["responded_at"]
-                else None,
-                "waiting_days": waiting,
-            }
-        )
-    return rows
+        sent = timezone.localtime(r["created_at"]).date()
+        response = None
+        if r["responded_at"]:
+            span = (sent, timezone.localtime(r["responded_at"]).date())
+            if span not in workdays:
+                workdays[span] = working_days_between(*span)
+            response = workdays[span]
+        yield {
+            "status": r["status"],
+            "day": sent,
+            "category": r["offer__category__name"] or "",
+            "provider": r["recipient__name"],
+            "offer_district": offer_district,
+            "person_district": person_district,
+            "response_days": response,
+            "waiting_days": waiting,
+        }
+
+
+def referral_rows(scope: Scope) -> list[dict]:
+    """One dict per referral in the period and scope (see :func:`referral_records`)."""
+    tz = timezone.get_current_timezone()
+    start = datetime.datetime.combine(scope.start, datetime.time.min, tz)
+    end = datetime.datetime.combine(scope.end + datetime.timedelta(days=1), datetime.time.min, tz)
+    return list(
+        referral_records(Referral.objects.filter(created_at__gte=start, created_at__lt=end))
+    )
 
 
 def _add(b: Bucket, r: dict) -> None:
@@ -121,11 +153,11 @@ def _add(b: Bucket, r: dict) -> None:
     b.status[r["status"]] += 1
     if r["response_days"] is not None:
         b.answered += 1
-        b.response_days.append(r["response_days"])
+        b.response_days.add(r["response_days"])
     if r["status"] in ACCEPTED:
         b.accepted += 1
     if r["waiting_days"] is not None:
-        b.waiting_days.append(r["waiting_days"])
+        b.waiting_days.add(r["waiting_days"])
 
 
 def _columns() -> list[Column]:
@@ -165,41 +197,117 @@ def _columns() -> list[Column]:
     ]
 
 
-def referral_page(scope: Scope, *, url=None) -> Page:
-    """The referral figures of ``scope`` as one page of resolved tables."""
+@dataclass
+class Buckets:
+    """The referrals of a page, counted: in total, per category, provider, Stadtteil (in
+    scope, ``OUTSIDE`` or ``UNKNOWN``) and Bezirk of the offer and of the person."""
+
+    total: Bucket = field(default_factory=Bucket)
+    by_category: dict = field(default_factory=lambda: defaultdict(Bucket))
+    by_provider: dict = field(default_factory=lambda: defaultdict(Bucket))
+    by_place: dict = field(
+        default_factory=lambda: {"offer": defaultdict(Bucket), "person": defaultdict(Bucket)}
+    )
+    by_borough: dict = field(
+        default_factory=lambda: {"offer": defaultdict(Bucket), "person": defaultdict(Bucket)}
+    )
+
+
+def _place(d, wanted):
+    if d in wanted:
+        return d
+    return UNKNOWN if d is None else OUTSIDE
+
+
+def rollup_area(scope: Scope) -> tuple[str, int | None] | None:
+    """The one rollup area whose rows a page of ``scope`` reads (None: several Bezirke of a
+    coordinator, which the rollups do not add up for referrals)."""
+    from teilhabe.steering.models import Level
+
+    if scope.district is not None:
+        return Level.DISTRICT, scope.district.pk
+    if scope.whole_city:
+        return Level.CITY, None
+    if scope.borough is not None:
+        return Level.BOROUGH, scope.borough.pk
+    if len(scope.boroughs) == 1:
+        return Level.BOROUGH, scope.boroughs[0].pk
+    return None
+
+
+def _buckets_raw(scope: Scope, district_borough: dict) -> Buckets:
+    wanted = scope.district_ids
+    out = Buckets()
+    no_offer = _("no offer named")
+    for r in referral_rows(scope):
+        if not (
+            scope.whole_city or any(r[k] in wanted for k in ("offer_district", "person_district"))
+        ):
+            continue
+        _add(out.total, r)
+        _add(out.by_category[r["category"] or no_offer], r)
+        _add(out.by_provider[r["provider"]], r)
+        for side in ("offer", "person"):
+            d = r[f"{side}_district"]
+            _add(out.by_place[side][_place(d, wanted)], r)
+            _add(out.by_borough[side][district_borough.get(d) or UNKNOWN], r)
+    return out
+
+
+def _buckets_from_rollup(scope: Scope, area, district_borough: dict) -> Buckets:
+    """The same counts from the ``referrals`` rollup (months of the period, one area)."""
+    from teilhabe.steering.models import ReferralMonth
+
+    wanted = scope.district_ids
+    out = Buckets()
+    no_offer = _("no offer named")
+    level, area_id = area
+    for dimension, key, *row in (
+        ReferralMonth.objects.filter(
+            level=level, area_id=area_id, month__gte=scope.start, month__lte=scope.end
+        )
+        .order_by("month", "dimension", "key")
+        .values_list("dimension", "key", *ROLLUP_FIELDS)
+    ):
+        if dimension == "total":
+            out.total.add_rollup(row)
+        elif dimension == "category":
+            out.by_category[key or no_offer].add_rollup(row)
+        elif dimension == "provider":
+            out.by_provider[key].add_rollup(row)
+        else:
+            d = int(key) if key.isdigit() else None
+            out.by_place[dimension][_place(d, wanted)].add_rollup(row)
+            out.by_borough[dimension][district_borough.get(d) or UNKNOWN].add_rollup(row)
+    return out
+
+
+def referral_page(scope: Scope, *, url=None, raw: bool = False) -> Page:
+    """The referral figures of ``scope`` as one page of resolved tables: from the
+    ``referrals`` rollup when it answers the period (whole months, or up to the last refreshed
+    day) and the area, else (``raw=True``, no rollup yet) from the referrals — the same
+    figures."""
+    from teilhabe.steering.rollups import month_aligned, state
+
     districts = {
         d.pk: d
         for d in District.objects.select_related("borough").defer("geometry", "borough__geometry")
     }
     district_borough = {pk: d.borough_id for pk, d in districts.items()}
     wanted = scope.district_ids
-    rows = []
-    for r in referral_rows(scope):
-        in_scope = scope.whole_city or any(
-            r[k] in wanted for k in ("offer_district", "person_district")
-        )
-        if in_scope:
-            rows.append(r)
-
-    total = Bucket()
-    by_category: dict[str, Bucket] = defaultdict(Bucket)
-    by_provider: dict[str, Bucket] = defaultdict(Bucket)
-    by_place = {"offer": defaultdict(Bucket), "person": defaultdict(Bucket)}
-    by_borough = {"offer": defaultdict(Bucket), "person": defaultdict(Bucket)}
-    for r in rows:
-        _add(total, r)
-        _add(by_category[r["category"]], r)
-        _add(by_provider[r["provider"]], r)
-        for side in ("offer", "person"):
-            d = r[f"{side}_district"]
-            if d in wanted:
-                place = d
-            elif d is None:
-                place = UNKNOWN
-            else:
-                place = OUTSIDE
-            _add(by_place[side][place], r)
-            _add(by_borough[side][district_borough.get(d) or UNKNOWN], r)
+    rollup = None if raw else state("referrals")
+    area = rollup_area(scope)
+    if (
+        rollup is not None
+        and area is not None
+        and month_aligned(scope.start, scope.end, rollup.covers_until)
+    ):
+        buckets = _buckets_from_rollup(scope, area, district_borough)
+    else:
+        buckets = _buckets_raw(scope, district_borough)
+    total = buckets.total
+    by_category, by_provider = buckets.by_category, buckets.by_provider
+    by_place, by_borough = buckets.by_place, buckets.by_borough
 
     page = Page()
     total_row = Row("all", _("All referrals"), total.values())

@@ -10,6 +10,18 @@ raw rows (same figures, slower).
 * ``casework``: per day and Stadtteil — persons in case work (by their address and by their
   household's Stadtteil), households in case work, cases opened and closed.
 * ``barriers``: structural barriers per month, institution, kind and Stadtteil.
+* ``milestones``: per month of first contact and area (city, Bezirk, Stadtteil of the
+  person's address): persons, and per milestone type reached, days to it (histogram), within
+  6/12/24 months.
+* ``referrals``: per month sent and area (city; Bezirk and Stadtteil of the offer or of the
+  person): the funnel, answered, accepted and the waiting times (histograms), in total and per
+  category, provider, Stadtteil of the offer and of the person.
+* ``daily``: city-wide counts per day for the council report (milestones reached, referrals
+  sent per status, structural barriers per institution and per kind).
+
+Every rollup is rebuilt in full (not incrementally): the figures depend on facts that change
+in the past (a case closed, a referral answered, a person moved or merged), and a full rebuild
+of the whole city takes a few minutes at most (``bench/steering.py``).
 """
 
 from __future__ import annotations
@@ -21,11 +33,31 @@ from collections.abc import Callable
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Count, Min
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from teilhabe.access import SYSTEM, Action, check
-from teilhabe.cases.models import Case, ContactNote, HouseholdRole, NoteKind, Person
-from teilhabe.steering.models import BarrierMonth, CaseworkDay, RollupState
+from teilhabe.cases.models import (
+    Case,
+    ContactNote,
+    HouseholdRole,
+    Milestone,
+    MilestoneStatus,
+    NoteKind,
+    Person,
+)
+from teilhabe.geography.models import District
+from teilhabe.steering.models import (
+    BarrierMonth,
+    CaseworkDay,
+    DailyCount,
+    Level,
+    MilestoneMonth,
+    ReferralMonth,
+    RollupState,
+)
+from teilhabe.steering.tables import Sample
 
 BATCH = 5000
 
@@ -139,9 +171,206 @@ def barrier_rows(today: datetime.date) -> list[BarrierMonth]:
     ]
 
 
+def _areas(district: int | None, borough_of: dict[int, int]) -> list[tuple[str, int | None]]:
+    """The pages a person or place living in ``district`` counts on: the city, its Bezirk and
+    its Stadtteil."""
+    out: list[tuple[str, int | None]] = [(Level.CITY, None)]
+    if district is not None and district in borough_of:
+        out += [(Level.BOROUGH, borough_of[district]), (Level.DISTRICT, district)]
+    return out
+
+
+HORIZONS = (6, 12, 24)
+
+
+def milestone_rows(today: datetime.date) -> list[MilestoneMonth]:
+    """Persons per month of first contact and area; per milestone type those who reached it,
+    the days it took (0 when reached before the first contact) and whether within 6/12/24
+    months — the same rule as the raw figures (``casework.milestone_page``)."""
+    from teilhabe.steering.casework import add_months
+
+    borough_of = dict(District.objects.values_list("pk", "borough_id"))
+    first = dict(
+        Case.objects.values("household_id")
+        .annotate(first=Min("opened_on"))
+        .values_list("household_id", "first")
+    )
+    persons: dict[int, tuple[datetime.date, int | None]] = {}
+    counts: dict = defaultdict(int)
+    for pid, hid, district in (
+        _persons().values_list("pk", "household_id", "district_id").iterator(chunk_size=BATCH)
+    ):
+        day = first.get(hid)
+        if day is None or day > today:
+            continue
+        persons[pid] = (day, district)
+        for level, area in _areas(district, borough_of):
+            counts[(day.replace(day=1), level, area)] += 1
+    limits: dict = {}
+    reached: dict = {}
+    last = None
+    for pid, type_id, achieved in (
+        Milestone.objects.filter(status=MilestoneStatus.ACHIEVED, achieved_on__isnull=False)
+        .order_by("person_id", "type_id", "pk")
+        .values_list("person_id", "type_id", "achieved_on")
+        .iterator(chunk_size=BATCH)
+    ):
+        if pid not in persons:
+            continue
+        if last is not None and last[:2] != (pid, type_id):
+            _reach(reached, persons, last, limits, borough_of, add_months)
+        last = (pid, type_id, achieved)
+    if last is not None:
+        _reach(reached, persons, last, limits, borough_of, add_months)
+    rows = [
+        MilestoneMonth(month=m, level=level, area_id=area, type_id=None, count=n)
+        for (m, level, area), n in counts.items()
+    ]
+    for (m, level, area, type_id), (n, within, sample) in reached.items():
+        rows.append(
+            MilestoneMonth(
+                month=m,
+                level=level,
+                area_id=area,
+                type_id=type_id,
+                count=n,
+                within_6=within[0],
+                within_12=within[1],
+                within_24=within[2],
+                days=sample.stored(),
+            )
+        )
+    rows.sort(key=lambda r: (r.month, r.level, r.area_id or 0, r.type_id or 0))
+    return rows
+
+
+def _reach(reached, persons, item, limits, borough_of, add_months) -> None:
+    pid, type_id, achieved = item
+    day, district = persons[pid]
+    if day not in limits:
+        limits[day] = [add_months(day, h) for h in HORIZONS]
+    within = [achieved <= limit for limit in limits[day]]
+    days = max(0, (achieved - day).days)
+    for level, area in _areas(district, borough_of):
+        key = (day.replace(day=1), level, area, type_id)
+        entry = reached.get(key)
+        if entry is None:
+            entry = reached[key] = [0, [0, 0, 0], Sample()]
+        entry[0] += 1
+        for i, w in enumerate(within):
+            entry[1][i] += w
+        entry[2].add(days)
+
+
+class _Referrals:
+    """One rollup row of referrals while it is being counted."""
+
+    __slots__ = ("accepted", "answered", "response", "statuses", "total", "waiting")
+
+    def __init__(self):
+        self.total = self.answered = self.accepted = 0
+        self.statuses: dict[str, int] = defaultdict(int)
+        self.response = Sample()
+        self.waiting = Sample()
+
+
+def referral_rows(today: datetime.date) -> list[ReferralMonth]:
+    """Referrals per month sent, area and dimension — the raw rule of
+    ``referrals.referral_page`` (the offer's first location, the person's Stadtteil when
+    sent; waiting days of referrals still waiting counted up to ``today``)."""
+    from teilhabe.referrals.models import Referral
+    from teilhabe.steering.referrals import ACCEPTED, referral_records
+
+    borough_of = dict(District.objects.values_list("pk", "borough_id"))
+    tz = timezone.get_current_timezone()
+    end = datetime.datetime.combine(today + datetime.timedelta(days=1), datetime.time.min, tz)
+    buckets: dict = {}
+    for r in referral_records(Referral.objects.filter(created_at__lt=end), today=today):
+        month = r["day"].replace(day=1)
+        offer_d, person_d = r["offer_district"], r["person_district"]
+        areas = set(_areas(offer_d, borough_of)) | set(_areas(person_d, borough_of))
+        keys = (
+            ("total", ""),
+            ("category", r["category"]),
+            ("provider", r["provider"] or ""),
+            ("offer", "" if offer_d is None else str(offer_d)),
+            ("person", "" if person_d is None else str(person_d)),
+        )
+        for level, area in areas:
+            for dimension, key in keys:
+                b = buckets.get((month, level, area, dimension, key))
+                if b is None:
+                    b = buckets[(month, level, area, dimension, key)] = _Referrals()
+                b.total += 1
+                b.statuses[r["status"]] += 1
+                if r["response_days"] is not None:
+                    b.answered += 1
+                    b.response.add(r["response_days"])
+                if r["status"] in ACCEPTED:
+                    b.accepted += 1
+                if r["waiting_days"] is not None:
+                    b.waiting.add(r["waiting_days"])
+    return [
+        ReferralMonth(
+            month=month,
+            level=level,
+            area_id=area,
+            dimension=dimension,
+            key=key,
+            total=b.total,
+            answered=b.answered,
+            accepted=b.accepted,
+            statuses=dict(sorted(b.statuses.items())),
+            response_days=b.response.stored(),
+            waiting_days=b.waiting.stored(),
+        )
+        for (month, level, area, dimension, key), b in sorted(
+            buckets.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2] or 0, *kv[0][3:])
+        )
+    ]
+
+
+def daily_rows(today: datetime.date) -> list[DailyCount]:
+    """City-wide counts per day (all days, as the report counts them): milestones reached per
+    type key, referrals sent per current status, structural barriers per institution and per
+    kind of barrier (ids)."""
+    from teilhabe.referrals.models import Referral
+
+    rows = []
+    for day, key, n in (
+        Milestone.objects.filter(status=MilestoneStatus.ACHIEVED, achieved_on__isnull=False)
+        .values_list("achieved_on", "type__key")
+        .annotate(n=Count("pk"))
+        .order_by("achieved_on", "type__key")
+    ):
+        rows.append(DailyCount(day=day, measure="milestone_achieved", key=key, count=n))
+    for day, key, n in (
+        Referral.objects.annotate(day=TruncDate("created_at"))
+        .values_list("day", "status")
+        .annotate(n=Count("pk"))
+        .order_by("day", "status")
+    ):
+        rows.append(DailyCount(day=day, measure="referral_sent", key=key, count=n))
+    notes = ContactNote.objects.filter(kind=NoteKind.BARRIER)
+    for measure, field in (
+        ("barrier_institution", "institution_id"),
+        ("barrier_kind", "barrier_category_id"),
+    ):
+        for day, key, n in (
+            notes.values_list("date", field).annotate(n=Count("pk")).order_by("date", field)
+        ):
+            rows.append(
+                DailyCount(day=day, measure=measure, key="" if key is None else str(key), count=n)
+            )
+    return rows
+
+
 ROLLUPS: dict[str, tuple[type, Callable[[datetime.date], list]]] = {
     "casework": (CaseworkDay, casework_rows),
     "barriers": (BarrierMonth, barrier_rows),
+    "milestones": (MilestoneMonth, milestone_rows),
+    "referrals": (ReferralMonth, referral_rows),
+    "daily": (DailyCount, daily_rows),
 }
 
 

@@ -10,6 +10,7 @@ downloads only ever read the resolved cells — never the raw numbers.
 
 from __future__ import annotations
 
+import bisect
 import math
 import statistics
 from collections.abc import Sequence
@@ -33,6 +34,60 @@ P75 = "p75"  # 75th percentile (nearest rank), same rule
 MONEY = "money"  # euro amounts (not about persons: never suppressed)
 NUMBER = "number"  # other numbers not about persons (FTE, months, offers)
 TEXT = "text"
+
+
+class Sample:
+    """A sample of whole numbers kept as value → how often (the rollups store durations this
+    way); median and percentiles as of the list of all values."""
+
+    __slots__ = ("_cumulative", "counts")
+
+    def __init__(self, counts: dict | None = None):
+        self.counts: dict[int, int] = {}
+        self._cumulative: list[tuple[int, int]] | None = None
+        if counts:
+            self.merge(counts)
+
+    def add(self, value: int, n: int = 1) -> None:
+        self.counts[value] = self.counts.get(value, 0) + n
+        self._cumulative = None
+
+    def merge(self, other: Sample | dict) -> Sample:
+        """Add another sample (or a stored ``{value: count}`` mapping, keys may be strings)."""
+        mine = self.counts
+        get = mine.get
+        self._cumulative = None
+        if isinstance(other, Sample):
+            for value, n in other.counts.items():
+                mine[value] = get(value, 0) + n
+        else:
+            for value, n in other.items():
+                value = int(value)
+                mine[value] = get(value, 0) + n
+        return self
+
+    def __len__(self) -> int:
+        return sum(self.counts.values())
+
+    def __iter__(self):
+        for value in sorted(self.counts):
+            for _ in range(self.counts[value]):
+                yield value
+
+    def stored(self) -> dict[str, int]:
+        return {str(v): n for v, n in sorted(self.counts.items())}
+
+    def nth(self, k: int) -> int:
+        """The value at position ``k`` (from 0) of the sorted sample."""
+        if self._cumulative is None:
+            seen, self._cumulative = 0, []
+            for value in sorted(self.counts):
+                seen += self.counts[value]
+                self._cumulative.append((seen, value))
+        i = bisect.bisect_right(self._cumulative, (k, math.inf))
+        if i == len(self._cumulative):
+            raise IndexError(k)
+        return self._cumulative[i][1]
 
 
 @dataclass(frozen=True)
@@ -186,7 +241,9 @@ def _cell(t: Table, row: Row, c: Column, hidden: set, limit: int) -> Cell:
         share = round(100 * part / whole)
         return Cell(f"{share} %", share)
     if c.kind in (MEDIAN, P75):
-        sample = list(row.values.get(c.part or c.key) or [])
+        sample = row.values.get(c.part or c.key) or []
+        if not isinstance(sample, Sample):
+            sample = list(sample)
         base_hidden = bool(c.base) and t.cell_key(row, c.base) in hidden
         if base_hidden or not sample_allowed(len(sample), limit=limit):
             return Cell("–", None, hidden=bool(sample))
@@ -208,14 +265,20 @@ def _decimals(value) -> int | None:
     return 1
 
 
-def median(values: Sequence[float]) -> float:
-    m = statistics.median(values)
+def median(values: Sequence[float] | Sample) -> float:
+    if isinstance(values, Sample):  # as statistics.median of the list of values
+        n = len(values)
+        m = values.nth(n // 2) if n % 2 else (values.nth(n // 2 - 1) + values.nth(n // 2)) / 2
+    else:
+        m = statistics.median(values)
     return int(m) if float(m).is_integer() else round(float(m), 1)
 
 
-def percentile(values: Sequence[float], p: int) -> float:
+def percentile(values: Sequence[float] | Sample, p: int) -> float:
     """Nearest-rank percentile: the smallest value with at least ``p`` % of values at or below
     it (no interpolation, so the figure is one of the observed values)."""
+    if isinstance(values, Sample):
+        return values.nth(max(1, math.ceil(p / 100 * len(values))) - 1)
     ordered = sorted(values)
     rank = max(1, math.ceil(p / 100 * len(ordered)))
     return ordered[rank - 1]

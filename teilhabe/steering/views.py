@@ -125,6 +125,7 @@ TOPICS: dict[str, Topic] = {
             lambda user, scope, url: casework.milestone_page(scope, url=url),
             _milestone_visuals,
             months=36,
+            rollup="milestones",
         ),
         Topic(
             "referrals",
@@ -132,6 +133,7 @@ TOPICS: dict[str, Topic] = {
             gettext_lazy("Referrals: figures"),
             lambda user, scope, url: referral_page(scope, url=url),
             _referral_visuals,
+            rollup="referrals",
             intro=gettext_lazy(
                 "A referral counts for two Stadtteile, shown in separate tables: the Stadtteil "
                 "of the offer (its first location) and the Stadtteil where the person lived "
@@ -145,6 +147,7 @@ TOPICS: dict[str, Topic] = {
             gettext_lazy("Offer coverage and white spots"),
             lambda user, scope, url: casework.coverage_page(scope, url=url),
             _coverage_visuals,
+            rollup="casework",
         ),
         Topic(
             "money",

@@ -4,11 +4,25 @@ An empty value means "not given", as everywhere in the API."""
 
 from __future__ import annotations
 
+import re
+
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from teilhabe.finance.models import BudgetLineKind, FiscalYear, FundingSource, ProjectStatus
 from teilhabe.geography.models import Borough
+
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class IsoDateField(serializers.DateField):
+    """A date exactly as the schema says (``format: date``, RFC 3339: JJJJ-MM-TT). DRF alone
+    would also take ``20170101`` or ``2017-W01-1`` (Python's ``date.fromisoformat``)."""
+
+    def to_internal_value(self, value):
+        if isinstance(value, str) and not ISO_DATE.fullmatch(value):
+            self.fail("invalid", format="JJJJ-MM-TT")
+        return super().to_internal_value(value)
 
 
 def query(request, serializer_class) -> dict:
@@ -80,10 +94,10 @@ def filter_lines(qs, params: dict, prefix: str = ""):
 class PeriodFilter(serializers.Serializer):
     """A period; one whose end lies before its start is empty (no rows, sums of zero)."""
 
-    von = serializers.DateField(
+    von = IsoDateField(
         required=False, help_text="Erster Tag des Zeitraums (ISO, z. B. 2017-01-01)."
     )
-    bis = serializers.DateField(
+    bis = IsoDateField(
         required=False, help_text="Letzter Tag des Zeitraums (ISO, z. B. 2017-12-31)."
     )
 
@@ -104,7 +118,7 @@ class PositionFilter(serializers.Serializer):
     bezirk = serializers.IntegerField(
         required=False, min_value=1, max_value=99, help_text="Nummer des Stadtbezirks (1–9)."
     )
-    stichtag = serializers.DateField(
+    stichtag = IsoDateField(
         required=False, help_text="Stichtag für Besetzung und Vakanz (ISO); Standard: heute."
     )
 
@@ -125,10 +139,10 @@ class ProjectFilter(YearFilter):
 class IndicatorFilter(serializers.Serializer):
     """The steering pages' filter (``teilhabe.steering.scope``): period and area."""
 
-    von = serializers.DateField(
+    von = IsoDateField(
         required=False, help_text="Erster Tag des Zeitraums (ISO); Standard wie auf der Seite."
     )
-    bis = serializers.DateField(required=False, help_text="Letzter Tag des Zeitraums (ISO).")
+    bis = IsoDateField(required=False, help_text="Letzter Tag des Zeitraums (ISO).")
     bezirk = serializers.IntegerField(
         required=False, min_value=1, max_value=99, help_text="Nummer des Stadtbezirks (1–9)."
     )

@@ -34,7 +34,12 @@ class Params:
         self.data = request.query_params
 
     def _value(self, name: str) -> str:
-        return (self.data.get(name) or "").strip()
+        """The value without surrounding spaces; control characters are refused (Python's
+        ``strip`` would silently drop some of them, e.g. U+001E, and a flag would read as empty)."""
+        value = self.data.get(name) or ""
+        if any(ord(c) < 32 or ord(c) == 127 for c in value):
+            _refuse(name, _("The value contains control characters."))
+        return value.strip(" ")
 
     def integer(self, name: str, lo: int, hi: int, default: int) -> int:
         value = self._value(name)

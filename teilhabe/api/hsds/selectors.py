@@ -17,7 +17,7 @@ from django.db.models import Q, QuerySet
 from teilhabe.offers.filters import OfferFilterSet
 from teilhabe.offers.hsds import export
 from teilhabe.offers.models import Category, Location, Offer
-from teilhabe.offers.selectors import directory_version
+from teilhabe.offers.selectors import directory_version, public_locations
 from teilhabe.organisations.models import Organisation
 
 Depth = Literal["minimal", "brief", "full"]
@@ -56,16 +56,6 @@ OFFER_FIELDS = {
         *(f"organisation__{f}" for f in ORGANISATION_FIELDS),
     ),
 }
-LOCATION_FIELDS = (
-    "code",
-    "key",
-    "name",
-    "latitude",
-    "longitude",
-    "organisation__code",
-    "district__name",
-    "district__borough__name",
-)
 
 
 def offers(
@@ -188,10 +178,8 @@ def _distance(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def locations(pks, *, nested: bool) -> dict[int, Location]:
-    qs = Location.objects.select_related("organisation", "district__borough")
-    if not nested:
-        qs = qs.only(*LOCATION_FIELDS)
-    return qs.in_bulk(list(pks))
+    """Locations by pk, their Stadtteil and Stadtbezirk names from the cached mapping."""
+    return public_locations().in_bulk(list(pks))
 
 
 _link_ids: dict[str, tuple[str, dict[str, tuple[int, int]]]] = {}

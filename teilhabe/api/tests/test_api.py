@@ -142,3 +142,36 @@ def test_paging_beyond_the_limits_is_refused(client):
     assert client.get(reverse("api:offer-list"), {"page_size": 101}).status_code == 400
     assert client.get(reverse("api:offer-list"), {"page": 0}).status_code == 400
     assert client.get(reverse("api:offer-list"), {"page": 9999}).status_code == 404
+
+
+@pytest.mark.parametrize("lang", ["de", "ar", "uk"])
+def test_planned_serializers_answer_exactly_what_drf_would(lang):
+    """The API's offers and locations are represented by a plan built once per class
+    (teilhabe.api.serializers.Planned); byte for byte what DRF's own field machinery gives."""
+    from unittest import mock
+
+    from rest_framework import serializers
+    from rest_framework.renderers import JSONRenderer
+
+    from teilhabe.api.serializers import LocationSerializer, OfferSerializer, Planned
+    from teilhabe.api.views import _offer_queryset
+    from teilhabe.offers.selectors import public_locations
+
+    def drf(self, instance):
+        return serializers.Serializer.to_representation(self, instance)
+
+    offers = list(_offer_queryset(lang))
+    places = list(public_locations())
+    assert (
+        len(offers) > 100 and any(o.cost for o in offers) and any(o.last_reviewed for o in offers)
+    )
+    fast = [
+        OfferSerializer(offers, many=True, context={"lang": lang}).data,
+        LocationSerializer(places, many=True).data,
+    ]
+    with mock.patch.object(Planned, "to_representation", drf):
+        slow = [
+            OfferSerializer(offers, many=True, context={"lang": lang}).data,
+            LocationSerializer(places, many=True).data,
+        ]
+    assert JSONRenderer().render(fast) == JSONRenderer().render(slow)

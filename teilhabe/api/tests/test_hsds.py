@@ -208,6 +208,8 @@ def test_format_ndjson_streams_every_entry_unpaged(client):
         ("/services", {"lang": "xx"}, "lang"),
         ("/service_at_locations", {"postcode": "45127", "proximity": "-1"}, "proximity"),
         ("/organizations", {"full_service": "ja-nein"}, "full_service"),
+        ("/organizations", {"full_service": "\x1e"}, "full_service"),
+        ("/services", {"page": "\t2"}, "page"),
         ("/taxonomy_terms", {"top_only": "x"}, "top_only"),
         ("/taxonomy_terms", {"parent_id": "1"}, "parent_id"),
         ("/taxonomies", {"per_page": "0"}, "per_page"),

@@ -389,12 +389,11 @@ def test_steering_figures_show_no_person_and_hide_small_numbers(cast, person, cl
     assert person.family_name not in page
     assert "&lt; 5" in page
     # The single SGB II person is hidden, and so is the total that would reveal it.
-    from teilhabe.housing.figures import housing_figures
+    from teilhabe.steering.housing import housing_page
 
-    f = housing_figures(cast.user("city_steering"))
-    cells = dict(f["systems"])
-    assert all(c.suppressed or c.value == 0 for c in cells.values())
-    assert f["systems_total"].suppressed
+    systems = housing_page(cast.user("city_steering")).table("systems")
+    assert all(c[0].hidden or c[0].value == 0 for _row, c in systems.body())
+    assert systems.footer()[1][0].hidden
 
 
 def test_person_page_query_count_is_pinned(cast, person, client_as, django_assert_max_num_queries):

@@ -16,6 +16,7 @@ a taxonomy term says its language in ``language``.
 
 from __future__ import annotations
 
+import functools
 import json
 import uuid
 from collections.abc import Iterable
@@ -32,7 +33,8 @@ from teilhabe.offers.models import (
     OfferStatus,
     OfferTranslation,
 )
-from teilhabe.organisations.models import Organisation
+from teilhabe.offers.selectors import public_locations, public_schedules
+from teilhabe.organisations.models import Organisation, OrganisationKind
 
 NAMESPACE = uuid.UUID("6f1c54a6-3a43-4e8e-9b8e-6a2f1f0a7e10")
 TAXONOMY_ID = str(uuid.uuid5(NAMESPACE, "taxonomy:teilhabe-kategorien"))
@@ -93,10 +95,16 @@ def taxonomy_term(category: Category, lang: str = "de") -> dict:
     )
 
 
+@functools.cache
+def _kind_label(kind: str) -> str:
+    """The German label of an organisation's kind (once per process, not per row)."""
+    with translation.override("de"):
+        return str(dict(OrganisationKind.choices).get(kind, kind))
+
+
 def organization(org: Organisation) -> dict:
     """The organization's own fields (``organization_list.json``)."""
-    with translation.override("de"):
-        kind = org.get_kind_display()
+    kind = _kind_label(org.kind)
     return _clean(
         {
             "id": str(org.code),
@@ -404,11 +412,9 @@ def exportable_offers(qs=None):
         (Offer.objects.published() if qs is None else qs)
         .select_related("organisation__parent", "category__parent")
         .prefetch_related(
-            Prefetch(
-                "locations",
-                queryset=Location.objects.select_related("organisation", "district__borough"),
-            ),
-            "schedules",
+            # names of Stadtteil and Stadtbezirk from the cached mapping: no join, no shapes
+            Prefetch("locations", queryset=public_locations()),
+            Prefetch("schedules", queryset=public_schedules()),
         )
         .order_by("pk")
     )

@@ -145,3 +145,29 @@ def test_an_untranslated_offer_stays_visible_and_is_marked(client):
 def test_the_login_page_leads_to_the_finder(client):
     html = client.get(reverse("accounts:login")).content.decode()
     assert reverse("public:finder", args=["de"]) in html
+
+
+@pytest.mark.parametrize(
+    "data",
+    [{}, {"bezirk": "3"}, {"kategorie": "nope", "wochentag": "2"}, {"sprache": "ar", "q": "<b>"}],
+)
+@pytest.mark.parametrize("lang", ["de", "ar"])
+def test_quick_selects_render_exactly_as_django_templates(data, lang):
+    """The finder's selects are rendered in Python (teilhabe.offers.filters.QuickSelect): the
+    same HTML as Django's own widget templates."""
+    from django import forms
+    from django.utils import translation
+
+    from teilhabe.core.templatetags.teilhabe_forms import kern_widget
+    from teilhabe.offers.filters import QuickSelect
+    from teilhabe.public.finder import finder_filters
+
+    with translation.override(lang):
+        form = finder_filters(data, language=lang).form
+        form.is_valid()
+        selects = [bf for bf in form if isinstance(bf.field.widget, QuickSelect)]
+        assert len(selects) == 5
+        quick = [str(kern_widget(bf)) for bf in selects]
+        for bf in selects:
+            bf.field.widget.render = forms.Select.render.__get__(bf.field.widget)
+        assert quick == [str(kern_widget(bf)) for bf in selects]

@@ -54,5 +54,19 @@ def test_docs_list_every_indicator():
     from teilhabe.steering.indicators import INDICATORS
 
     text = (Path(settings.BASE_DIR) / "docs" / "steering.md").read_text(encoding="utf-8")
-    for indicator in INDICATORS:
-        assert f"| `{indicator.key}` | {indicator.name} |" in text
+    with translation.override("de"):  # the documentation gives the German names
+        for i in INDICATORS:
+            row = f"| `{i.key}` | {i.name} | {i.definition} | {i.unit} | {i.sources} | {i.suppression} |"
+            assert row in text, row
+
+
+def test_indicator_names_follow_the_interface_language():
+    from teilhabe.steering.indicators import INDICATORS
+
+    first = INDICATORS[0]
+    with translation.override("de"):
+        assert str(first.name) == "Personen in Fallarbeit"
+        assert "Stadtteil ihrer Adresse" in str(first.definition)
+    with translation.override("en"):
+        assert str(first.name) == "Persons in case work"
+        assert str(first.unit) == "persons"

@@ -67,6 +67,9 @@ def test_the_period_filter_narrows_and_a_reversed_period_is_empty(client):
     assert _get(client, "payments", raw, reversed_period).json()["count"] == 0
     bad = _get(client, "commitments", raw, {"von": "31.12.2017"})
     assert bad.status_code == 400 and list(bad.json()) == ["von"]
+    for not_rfc3339 in ("20171231", "2017-W52-7", "2017-1-1"):  # date.fromisoformat takes some
+        bad = _get(client, "payments", raw, {"bis": not_rfc3339})
+        assert bad.status_code == 400 and list(bad.json()) == ["bis"]
     bad = _get(client, "projects", raw, {"status": "fertig"})
     assert bad.status_code == 400 and list(bad.json()) == ["status"]
 

@@ -1,0 +1,19 @@
+"""Recompute the name keys of all persons (after the key rules or the table of equivalent
+names, teilhabe/cases/data/name_equivalents.toml, changed). Idempotent; make run calls it."""
+
+from django.core.management.base import BaseCommand
+
+from teilhabe.cases.models import Person
+from teilhabe.cases.names import person_keys_refresh
+
+
+class Command(BaseCommand):
+    help = (
+        "Berechnet die Namensschlüssel aller Personen neu (nach Änderungen der Tabelle "
+        "gleichwertiger Namen); ändert nur, was sich geändert hat."
+    )
+
+    def handle(self, *args, **options):
+        n = person_keys_refresh(Person.objects.all())
+        if options["verbosity"] or n:
+            self.stdout.write(self.style.SUCCESS(f"Namensschlüssel neu berechnet: {n} Personen."))
