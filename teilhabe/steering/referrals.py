@@ -148,7 +148,8 @@ def referral_rows(scope: Scope) -> list[dict]:
     )
 
 
-def _add(b: Bucket, r: dict) -> None:
+def count_referral(b: Bucket, r: dict) -> None:
+    """Count one referral record into a bucket (pages from raw rows and the rollup alike)."""
     b.total += 1
     b.status[r["status"]] += 1
     if r["response_days"] is not None:
@@ -244,13 +245,13 @@ def _buckets_raw(scope: Scope, district_borough: dict) -> Buckets:
             scope.whole_city or any(r[k] in wanted for k in ("offer_district", "person_district"))
         ):
             continue
-        _add(out.total, r)
-        _add(out.by_category[r["category"] or no_offer], r)
-        _add(out.by_provider[r["provider"]], r)
+        count_referral(out.total, r)
+        count_referral(out.by_category[r["category"] or no_offer], r)
+        count_referral(out.by_provider[r["provider"]], r)
         for side in ("offer", "person"):
             d = r[f"{side}_district"]
-            _add(out.by_place[side][_place(d, wanted)], r)
-            _add(out.by_borough[side][district_borough.get(d) or UNKNOWN], r)
+            count_referral(out.by_place[side][_place(d, wanted)], r)
+            count_referral(out.by_borough[side][district_borough.get(d) or UNKNOWN], r)
     return out
 
 

@@ -262,24 +262,12 @@ def _reach(reached, persons, item, limits, borough_of, add_months) -> None:
         entry[2].add(days)
 
 
-class _Referrals:
-    """One rollup row of referrals while it is being counted."""
-
-    __slots__ = ("accepted", "answered", "response", "statuses", "total", "waiting")
-
-    def __init__(self):
-        self.total = self.answered = self.accepted = 0
-        self.statuses: dict[str, int] = defaultdict(int)
-        self.response = Sample()
-        self.waiting = Sample()
-
-
 def referral_rows(today: datetime.date) -> list[ReferralMonth]:
     """Referrals per month sent, area and dimension — the raw rule of
     ``referrals.referral_page`` (the offer's first location, the person's Stadtteil when
     sent; waiting days of referrals still waiting counted up to ``today``)."""
     from teilhabe.referrals.models import Referral
-    from teilhabe.steering.referrals import ACCEPTED, referral_records
+    from teilhabe.steering.referrals import Bucket, count_referral, referral_records
 
     borough_of = dict(District.objects.values_list("pk", "borough_id"))
     tz = timezone.get_current_timezone()
@@ -300,16 +288,8 @@ def referral_rows(today: datetime.date) -> list[ReferralMonth]:
             for dimension, key in keys:
                 b = buckets.get((month, level, area, dimension, key))
                 if b is None:
-                    b = buckets[(month, level, area, dimension, key)] = _Referrals()
-                b.total += 1
-                b.statuses[r["status"]] += 1
-                if r["response_days"] is not None:
-                    b.answered += 1
-                    b.response.add(r["response_days"])
-                if r["status"] in ACCEPTED:
-                    b.accepted += 1
-                if r["waiting_days"] is not None:
-                    b.waiting.add(r["waiting_days"])
+                    b = buckets[(month, level, area, dimension, key)] = Bucket()
+                count_referral(b, r)
     return [
         ReferralMonth(
             month=month,
@@ -320,9 +300,9 @@ def referral_rows(today: datetime.date) -> list[ReferralMonth]:
             total=b.total,
             answered=b.answered,
             accepted=b.accepted,
-            statuses=dict(sorted(b.statuses.items())),
-            response_days=b.response.stored(),
-            waiting_days=b.waiting.stored(),
+            statuses=dict(sorted(b.status.items())),
+            response_days=b.response_days.stored(),
+            waiting_days=b.waiting_days.stored(),
         )
         for (month, level, area, dimension, key), b in sorted(
             buckets.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2] or 0, *kv[0][3:])
