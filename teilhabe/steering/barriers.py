@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 
+from django.db.models import Sum
 from django.utils.translation import gettext as _
 
 from teilhabe.cases.models import BarrierCategory, ContactNote, Institution, NoteKind
@@ -32,19 +33,26 @@ def quarters(start: datetime.date, end: datetime.date) -> list[datetime.date]:
 
 def barrier_counts(scope: Scope, *, raw: bool = False) -> dict[tuple[int, int, datetime.date], int]:
     """(institution id, kind-of-barrier id, quarter) → barriers recorded in the period, in
-    the scope's Stadtteile: from the ``barriers`` rollup (months) when it answers the period
-    exactly, else from the case notes."""
-    from teilhabe.steering.models import BarrierMonth
+    the scope's Stadtteile: from the ``barriers`` rollup (the rows of the scope's level — city,
+    Bezirk or Stadtteil — added up per month in SQL) when it answers the period exactly, else
+    from the case notes."""
+    from teilhabe.steering.models import BarrierMonth, Level
     from teilhabe.steering.rollups import month_aligned, state
 
     rollup = None if raw else state("barriers")
     if rollup is not None and month_aligned(scope.start, scope.end, rollup.covers_until):
         qs = BarrierMonth.objects.filter(month__gte=scope.start, month__lte=scope.end)
-        if not scope.whole_city:
-            qs = qs.filter(district_id__in=scope.district_ids)
+        if scope.district is not None:
+            qs = qs.filter(level=Level.DISTRICT, area_id=scope.district.pk)
+        elif scope.whole_city:
+            qs = qs.filter(level=Level.CITY)
+        else:  # one Bezirk, or the Bezirke of a borough coordinator
+            qs = qs.filter(level=Level.BOROUGH, area_id__in=scope.borough_ids)
         out: dict = defaultdict(int)
-        for month, institution, category, n in qs.values_list(
-            "month", "institution_id", "category_id", "count"
+        for month, institution, category, n in (
+            qs.values_list("month", "institution_id", "category_id")
+            .annotate(n=Sum("count"))
+            .order_by()
         ):
             out[(institution, category, quarter(month))] += n
         return dict(out)

@@ -34,6 +34,7 @@ from teilhabe.steering.tables import (
     SHARE,
     TEXT,
     Column,
+    Histograms,
     Page,
     Row,
     Sample,
@@ -325,14 +326,15 @@ HORIZONS = (6, 12, 24)
 
 class _Reached:
     """Persons of a cohort who reached one milestone: how many, within 6/12/24 months, and
-    the days it took."""
+    the days it took (a :class:`Sample` from the rows, :class:`Histograms` from the
+    rollup)."""
 
     __slots__ = ("days", "n", "within")
 
-    def __init__(self):
+    def __init__(self, days: Sample | Histograms | None = None):
         self.n = 0
         self.within = dict.fromkeys(HORIZONS, 0)
-        self.days = Sample()
+        self.days = Sample() if days is None else days
 
     def merge(self, other: _Reached) -> None:
         self.n += other.n
@@ -372,10 +374,29 @@ def _milestones_raw(scope: Scope):
     return cohorts, agg
 
 
-def _milestones_from_rollup(scope: Scope):
-    """The same from the ``milestones`` rollup (months of first contact in the period)."""
+def _milestones_from_rollup(scope: Scope, covers_until: datetime.date):
+    """The same from the ``milestones`` rollup: the quarter rows of the cohorts the period
+    covers whole, the month rows of the quarters it cuts (at its start, or at its end before
+    the last refreshed day)."""
+    from django.db.models import Q
+
     from teilhabe.steering.models import Level, MilestoneMonth
 
+    first_whole = quarter(scope.start)
+    if first_whole < scope.start:
+        first_whole = add_months(first_whole, 3)
+    # Up to the last refreshed day a quarter is whole with the months it has so far.
+    last_whole = quarter(min(scope.end, covers_until))
+    if scope.end < covers_until and add_months(last_whole, 2) > scope.end:
+        last_whole = add_months(last_whole, -3)
+    if first_whole <= last_whole:
+        wanted = (
+            Q(span=3, month__gte=first_whole, month__lte=last_whole)
+            | Q(span=1, month__gte=scope.start, month__lt=first_whole)
+            | Q(span=1, month__gt=add_months(last_whole, 2), month__lte=scope.end)
+        )
+    else:
+        wanted = Q(span=1, month__gte=scope.start, month__lte=scope.end)
     if scope.district is not None:
         qs = MilestoneMonth.objects.filter(level=Level.DISTRICT, area_id=scope.district.pk)
     elif scope.whole_city:
@@ -383,25 +404,21 @@ def _milestones_from_rollup(scope: Scope):
     else:
         qs = MilestoneMonth.objects.filter(level=Level.BOROUGH, area_id__in=scope.borough_ids)
     cohorts: dict = defaultdict(int)
-    agg: dict = defaultdict(_Reached)
-    stored: dict = defaultdict(dict)  # (cohort, type) -> days as stored ("days" -> persons)
-    for month, type_id, count, w6, w12, w24, days in qs.filter(
-        month__gte=scope.start, month__lte=scope.end
-    ).values_list("month", "type_id", "count", "within_6", "within_12", "within_24", "days"):
+    agg: dict = {}
+    for month, type_id, count, w6, w12, w24, days in qs.filter(wanted).values_list(
+        "month", "type_id", "count", "within_6", "within_12", "within_24", "days"
+    ):
         q = quarter(month)
         if type_id is None:
             cohorts[q] += count
             continue
-        r = agg[(q, type_id)]
+        r = agg.get((q, type_id))
+        if r is None:
+            r = agg[(q, type_id)] = _Reached(Histograms())
         r.n += count
         for h, w in zip(HORIZONS, (w6, w12, w24), strict=True):
             r.within[h] += w
-        merged = stored[(q, type_id)]  # add up the months first, as stored (no conversion)
-        get = merged.get
-        for value, n in days.items():
-            merged[value] = get(value, 0) + n
-    for key, days in stored.items():
-        agg[key].days.merge(days)
+        r.days.add_stored(days)  # read together, not merged value by value
     return dict(cohorts), agg
 
 
@@ -419,9 +436,11 @@ def milestone_page(
     today = today or timezone.localdate()
     rollup = None if raw else state("milestones")
     if rollup is not None and month_aligned(scope.start, scope.end, rollup.covers_until):
-        cohorts, agg = _milestones_from_rollup(scope)
+        cohorts, agg = _milestones_from_rollup(scope, rollup.covers_until)
+        empty = Histograms
     else:
         cohorts, agg = _milestones_raw(scope)
+        empty = Sample
     types = list(MilestoneType.objects.filter(is_active=True).order_by("position", "name"))
 
     def stats(r: _Reached, n: int, cohort_end: datetime.date | None) -> dict:
@@ -462,7 +481,7 @@ def milestone_page(
     everyone = sum(cohorts.values())
     summary_rows = []
     for t in types:
-        merged = _Reached()
+        merged = _Reached(empty())
         for q in cohorts:
             if (q, t.pk) in agg:
                 merged.merge(agg[(q, t.pk)])
@@ -486,7 +505,7 @@ def milestone_page(
         rows = []
         for q in sorted(cohorts):
             q_end = add_months(q, 3) - datetime.timedelta(days=1)
-            r = agg.get((q, t.pk)) or _Reached()
+            r = agg.get((q, t.pk)) or _Reached(empty())
             rows.append(Row(q.isoformat(), quarter_label(q), stats(r, cohorts[q], q_end)))
         page.add(
             Table(

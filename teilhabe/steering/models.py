@@ -40,33 +40,6 @@ class CaseworkDay(models.Model):
         return f"{self.day} {self.district_id}"
 
 
-class BarrierMonth(models.Model):
-    """Structural barriers recorded for one institution, kind and Stadtteil (of the case's
-    household) in one month (the pages add months up to quarters)."""
-
-    month = models.DateField(_("month (first day)"))
-    district = models.ForeignKey(
-        "geography.District",
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="+",
-        db_constraint=False,
-        verbose_name=_("district (Stadtteil)"),
-    )
-    institution_id = models.IntegerField(_("institution"))
-    category_id = models.IntegerField(_("kind of barrier"))
-    count = models.PositiveIntegerField(_("number of barriers"), default=0)
-
-    class Meta:
-        verbose_name = _("structural barriers per month")
-        verbose_name_plural = _("structural barriers per month")
-        indexes = [models.Index(fields=["month"], name="steering_barrier_month")]
-
-    def __str__(self) -> str:
-        return f"{self.month} {self.institution_id}/{self.category_id}"
-
-
 class Level(models.TextChoices):
     """Whose page a rollup row serves: the whole city, one Bezirk or one Stadtteil."""
 
@@ -75,14 +48,44 @@ class Level(models.TextChoices):
     DISTRICT = "district", _("Stadtteil")
 
 
+class BarrierMonth(models.Model):
+    """Structural barriers recorded for one institution and kind in one month, counted for
+    one area (the whole city, a Bezirk or a Stadtteil, by the Stadtteil of the case's
+    household) — the level each page reads, so a city page adds up a few hundred rows (the
+    pages add months up to quarters)."""
+
+    month = models.DateField(_("month (first day)"))
+    level = models.CharField(_("level"), max_length=10, choices=Level.choices)
+    area_id = models.IntegerField(_("Bezirk or Stadtteil"), null=True, blank=True)
+    institution_id = models.IntegerField(_("institution"))
+    category_id = models.IntegerField(_("kind of barrier"))
+    count = models.PositiveIntegerField(_("number of barriers"), default=0)
+
+    class Meta:
+        verbose_name = _("structural barriers per month")
+        verbose_name_plural = _("structural barriers per month")
+        indexes = [
+            models.Index(fields=["level", "area_id", "month"], name="steering_barrier_area_month")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.month} {self.level} {self.area_id} {self.institution_id}/{self.category_id}"
+
+
 class MilestoneMonth(models.Model):
     """Persons whose first contact (the opening of their household's first case) lies in one
     month, living in one area (the whole city, a Bezirk or a Stadtteil, by their address).
     ``type_id`` empty: ``count`` is the number of such persons; otherwise the number who
-    reached that milestone, how many days after the first contact (``days``: days → persons)
-    and how many within 6, 12 and 24 months."""
+    reached that milestone, how many days after the first contact (``days``: the days
+    ascending and the persons for each, ``[[0, 92], [3, 1]]``, read by
+    :class:`~teilhabe.steering.tables.Histograms`) and how many within 6, 12 and 24 months. Each month's rows are also
+    added up per quarter (``span`` 3, ``month`` its first day): a page reads the quarters its
+    period covers whole and the months of the quarters it cuts."""
 
     month = models.DateField(_("month of the first contact (first day)"))
+    span = models.PositiveSmallIntegerField(
+        _("months of first contact (1, or 3: the quarter from month on)"), default=1
+    )
     level = models.CharField(_("level"), max_length=10, choices=Level.choices)
     area_id = models.IntegerField(_("Bezirk or Stadtteil"), null=True, blank=True)
     type_id = models.IntegerField(_("milestone type"), null=True, blank=True)
@@ -90,7 +93,9 @@ class MilestoneMonth(models.Model):
     within_6 = models.PositiveIntegerField(_("within 6 months"), default=0)
     within_12 = models.PositiveIntegerField(_("within 12 months"), default=0)
     within_24 = models.PositiveIntegerField(_("within 24 months"), default=0)
-    days = models.JSONField(_("days to reach it (days → persons)"), default=dict, blank=True)
+    days = models.JSONField(
+        _("days to reach it ([days ascending, persons for each])"), default=list, blank=True
+    )
 
     class Meta:
         verbose_name = _("milestones per cohort month")

@@ -9,10 +9,11 @@ raw rows (same figures, slower).
 
 * ``casework``: per day and Stadtteil — persons in case work (by their address and by their
   household's Stadtteil), households in case work, cases opened and closed.
-* ``barriers``: structural barriers per month, institution, kind and Stadtteil.
-* ``milestones``: per month of first contact and area (city, Bezirk, Stadtteil of the
-  person's address): persons, and per milestone type reached, days to it (histogram), within
-  6/12/24 months.
+* ``barriers``: structural barriers per month, institution and kind, for the city and for
+  the Bezirk and the Stadtteil of the case's household.
+* ``milestones``: per month (and per quarter) of first contact and area (city, Bezirk,
+  Stadtteil of the person's address): persons, and per milestone type reached, days to it
+  (histogram: values ascending and how often each), within 6/12/24 months.
 * ``referrals``: per month sent and area (city; Bezirk and Stadtteil of the offer or of the
   person): the funnel, answered, accepted and the waiting times (histograms), in total and per
   category, provider, Stadtteil of the offer and of the person.
@@ -32,7 +33,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, Min
 from django.db.models.functions import TruncDate
 from django.utils import timezone
@@ -156,21 +157,6 @@ def casework_rows(today: datetime.date) -> list[CaseworkDay]:
     return rows
 
 
-def barrier_rows(today: datetime.date) -> list[BarrierMonth]:
-    places, _members = _households()
-    counts: dict = defaultdict(int)
-    for hid, institution, category, day in (
-        ContactNote.objects.filter(kind=NoteKind.BARRIER, date__lte=today)
-        .values_list("case__household_id", "institution_id", "barrier_category_id", "date")
-        .iterator(chunk_size=BATCH)
-    ):
-        counts[(day.replace(day=1), places.get(hid), institution, category)] += 1
-    return [
-        BarrierMonth(month=m, district_id=d, institution_id=i, category_id=c, count=n)
-        for (m, d, i, c), n in sorted(counts.items(), key=lambda kv: (kv[0][0], str(kv[0][1:])))
-    ]
-
-
 def _areas(district: int | None, borough_of: dict[int, int]) -> list[tuple[str, int | None]]:
     """The pages a person or place living in ``district`` counts on: the city, its Bezirk and
     its Stadtteil."""
@@ -180,13 +166,84 @@ def _areas(district: int | None, borough_of: dict[int, int]) -> list[tuple[str, 
     return out
 
 
+def barrier_rows(today: datetime.date) -> list[BarrierMonth]:
+    """Structural barriers per month, institution and kind, for the city, the Bezirk and the
+    Stadtteil of the case's household (a barrier of a household without a known Stadtteil
+    counts for the city only) — the raw rule of ``barriers.barrier_counts``."""
+    places, _members = _households()
+    borough_of = dict(District.objects.values_list("pk", "borough_id"))
+    areas: dict = {}
+    counts: dict = defaultdict(int)
+    for hid, institution, category, day in (
+        ContactNote.objects.filter(kind=NoteKind.BARRIER, date__lte=today)
+        .values_list("case__household_id", "institution_id", "barrier_category_id", "date")
+        .iterator(chunk_size=BATCH)
+    ):
+        place = places.get(hid)
+        if place not in areas:
+            areas[place] = _areas(place, borough_of)
+        month = day.replace(day=1)
+        for level, area in areas[place]:
+            counts[(month, level, area, institution, category)] += 1
+    return [
+        BarrierMonth(month=m, level=level, area_id=area, institution_id=i, category_id=c, count=n)
+        for (m, level, area, i, c), n in sorted(
+            counts.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2] or 0, *kv[0][3:])
+        )
+    ]
+
+
 HORIZONS = (6, 12, 24)
 
 
 def milestone_rows(today: datetime.date) -> list[MilestoneMonth]:
     """Persons per month of first contact and area; per milestone type those who reached it,
     the days it took (0 when reached before the first contact) and whether within 6/12/24
-    months — the same rule as the raw figures (``casework.milestone_page``)."""
+    months — the same rule as the raw figures (``casework.milestone_page``). On PostgreSQL
+    the database does the counting (:func:`_milestone_rows_sql`, the same rows)."""
+    if connection.vendor == "postgresql":
+        months = _milestone_rows_sql(today)
+    else:
+        months = _milestone_rows_python(today)
+    return months + _milestone_quarters(months)
+
+
+def _milestone_quarters(months: list[MilestoneMonth]) -> list[MilestoneMonth]:
+    """The month rows added up per quarter of first contact (``span`` 3)."""
+    from teilhabe.steering.casework import quarter
+
+    sums: dict = {}
+    for r in months:
+        key = (quarter(r.month), r.level, r.area_id, r.type_id)
+        s = sums.get(key)
+        if s is None:
+            s = sums[key] = [0, 0, 0, 0, Sample()]
+        s[0] += r.count
+        s[1] += r.within_6
+        s[2] += r.within_12
+        s[3] += r.within_24
+        if r.days:
+            s[4].merge(dict(zip(*r.days, strict=True)))
+    return [
+        MilestoneMonth(
+            month=q,
+            span=3,
+            level=level,
+            area_id=area,
+            type_id=type_id,
+            count=n,
+            within_6=w6,
+            within_12=w12,
+            within_24=w24,
+            days=[] if type_id is None else days.stored_lists(),
+        )
+        for (q, level, area, type_id), (n, w6, w12, w24, days) in sorted(
+            sums.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2] or 0, kv[0][3] or 0)
+        )
+    ]
+
+
+def _milestone_rows_python(today: datetime.date) -> list[MilestoneMonth]:
     from teilhabe.steering.casework import add_months
 
     borough_of = dict(District.objects.values_list("pk", "borough_id"))
@@ -237,9 +294,88 @@ def milestone_rows(today: datetime.date) -> list[MilestoneMonth]:
                 within_6=within[0],
                 within_12=within[1],
                 within_24=within[2],
-                days=sample.stored(),
+                days=sample.stored_lists(),
             )
         )
+    rows.sort(key=lambda r: (r.month, r.level, r.area_id or 0, r.type_id or 0))
+    return rows
+
+
+_MILESTONES_SQL = """
+WITH firsts AS (
+    SELECT household_id, min(opened_on) AS day FROM {case} GROUP BY household_id
+), persons AS MATERIALIZED (
+    SELECT p.id, f.day, p.district_id, d.borough_id
+    FROM {person} p
+    JOIN firsts f ON f.household_id = p.household_id
+    LEFT JOIN {district} d ON d.id = p.district_id
+    WHERE p.anonymised_at IS NULL AND p.merged_into_id IS NULL AND f.day <= %(today)s
+), areas AS (
+    SELECT p.*, date_trunc('month', p.day)::date AS month, a.level, a.area
+    FROM persons p
+    CROSS JOIN LATERAL (VALUES (%(city)s, NULL::bigint), (%(borough)s, p.borough_id),
+                               (%(district)s, p.district_id)) AS a(level, area)
+    WHERE a.level = %(city)s OR p.borough_id IS NOT NULL
+), reached AS (
+    SELECT DISTINCT ON (m.person_id, m.type_id) m.person_id, m.type_id, m.achieved_on
+    FROM {milestone} m
+    WHERE m.status = %(achieved)s AND m.achieved_on IS NOT NULL
+    ORDER BY m.person_id, m.type_id, m.id DESC
+), per_day AS (
+    SELECT a.month, a.level, a.area, r.type_id,
+           greatest(0, r.achieved_on - a.day) AS days,
+           count(*) AS n,
+           count(*) FILTER (WHERE r.achieved_on <= a.day + interval '6 months') AS w6,
+           count(*) FILTER (WHERE r.achieved_on <= a.day + interval '12 months') AS w12,
+           count(*) FILTER (WHERE r.achieved_on <= a.day + interval '24 months') AS w24
+    FROM reached r JOIN areas a ON a.id = r.person_id
+    GROUP BY 1, 2, 3, 4, 5
+)
+SELECT month, level, area, type_id, sum(n)::int, sum(w6)::int, sum(w12)::int, sum(w24)::int,
+       array_agg(days ORDER BY days), array_agg(n::int ORDER BY days)
+FROM per_day GROUP BY 1, 2, 3, 4
+UNION ALL
+SELECT month, level, area, NULL, count(*)::int, 0, 0, 0, NULL, NULL
+FROM areas GROUP BY 1, 2, 3
+"""
+
+
+def _milestone_rows_sql(today: datetime.date) -> list[MilestoneMonth]:
+    """:func:`milestone_rows` counted by PostgreSQL: one query groups the persons (first
+    contact, Stadtteil, Bezirk) and their milestones (the last one recorded per person and
+    type) by month of first contact, area, type and days — a month plus ``n`` months ends on
+    the same day as :func:`~teilhabe.steering.casework.add_months` (the last day of a shorter
+    month) — and returns each histogram as two arrays."""
+    tables = {
+        "case": Case._meta.db_table,
+        "person": Person._meta.db_table,
+        "district": District._meta.db_table,
+        "milestone": Milestone._meta.db_table,
+    }
+    params = {
+        "today": today,
+        "city": Level.CITY.value,
+        "borough": Level.BOROUGH.value,
+        "district": Level.DISTRICT.value,
+        "achieved": MilestoneStatus.ACHIEVED.value,
+    }
+    with transaction.atomic(), connection.cursor() as cur:
+        cur.execute("SET LOCAL work_mem = '256MB'")
+        cur.execute(_MILESTONES_SQL.format(**tables), params)
+        rows = [
+            MilestoneMonth(
+                month=month,
+                level=level,
+                area_id=area,
+                type_id=type_id,
+                count=n,
+                within_6=w6,
+                within_12=w12,
+                within_24=w24,
+                days=[] if values is None else [values, counts],
+            )
+            for month, level, area, type_id, n, w6, w12, w24, values, counts in cur.fetchall()
+        ]
     rows.sort(key=lambda r: (r.month, r.level, r.area_id or 0, r.type_id or 0))
     return rows
 
@@ -358,7 +494,8 @@ def rollups_refresh(
     *, user: Any = SYSTEM, today: datetime.date | None = None, only: list[str] | None = None
 ) -> dict[str, dict]:
     """Rebuild the rollups (all, or those named in ``only``) from the raw rows; each in one
-    transaction (replace all rows, record the state). Idempotent."""
+    transaction (replace all rows, ``ANALYZE`` them on PostgreSQL, record the state).
+    Idempotent."""
     check(user, Action.VIEW_CITY_FIGURES)
     today = today or timezone.localdate()
     out = {}
@@ -370,6 +507,11 @@ def rollups_refresh(
         with transaction.atomic():
             model.objects.all().delete()
             model.objects.bulk_create(rows, batch_size=BATCH)
+            if connection.vendor == "postgresql":
+                # Statistics for the new rows at once, not when autovacuum gets to them:
+                # the pages' first requests after a refresh are planned on the real rows.
+                with connection.cursor() as cur:
+                    cur.execute(f'ANALYZE "{model._meta.db_table}"')
             seconds = time.monotonic() - began
             RollupState.objects.update_or_create(
                 name=name,

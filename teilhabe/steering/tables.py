@@ -16,6 +16,7 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import accumulate
 from typing import Any
 
 from django.utils.formats import number_format
@@ -77,6 +78,11 @@ class Sample:
     def stored(self) -> dict[str, int]:
         return {str(v): n for v, n in sorted(self.counts.items())}
 
+    def stored_lists(self) -> list[list[int]]:
+        """``[values ascending, how often each]``: the form :class:`Histograms` reads."""
+        ordered = sorted(self.counts.items())
+        return [[v for v, _n in ordered], [n for _v, n in ordered]]
+
     def nth(self, k: int) -> int:
         """The value at position ``k`` (from 0) of the sorted sample."""
         if self._cumulative is None:
@@ -88,6 +94,64 @@ class Sample:
         if i == len(self._cumulative):
             raise IndexError(k)
         return self._cumulative[i][1]
+
+
+class Histograms:
+    """Several stored samples (``[values ascending, counts]``, :meth:`Sample.stored_lists`)
+    read as one sample without merging them: the length is the sum, and :meth:`nth` finds
+    the value at a position of the merged sample by bisecting over the values — the same
+    median and percentiles as :class:`Sample` of all values (a page of cohorts reads a few
+    hundred stored histograms; merging them value by value took most of its time)."""
+
+    __slots__ = ("_n", "parts")
+
+    def __init__(self, stored=()):
+        self.parts: list[tuple[list[int], list[int]]] = []  # (values, cumulative counts)
+        self._n = 0
+        for item in stored:
+            self.add_stored(item)
+
+    def add_stored(self, stored) -> Histograms:
+        values, counts = stored if stored else ([], [])
+        if values:
+            cumulative = list(accumulate(counts))
+            self.parts.append((values, cumulative))
+            self._n += cumulative[-1]
+        return self
+
+    def merge(self, other: Histograms) -> Histograms:
+        self.parts.extend(other.parts)
+        self._n += other._n
+        return self
+
+    def __len__(self) -> int:
+        return self._n
+
+    def _at_or_below(self, value: int) -> int:
+        n = 0
+        for values, cumulative in self.parts:
+            i = bisect.bisect_right(values, value)
+            if i:
+                n += cumulative[i - 1]
+        return n
+
+    def nth(self, k: int) -> int:
+        """The value at position ``k`` (from 0) of the merged sorted sample: the smallest
+        value with more than ``k`` values at or below it."""
+        if not 0 <= k < self._n:
+            raise IndexError(k)
+        if len(self.parts) == 1:
+            values, cumulative = self.parts[0]
+            return values[bisect.bisect_right(cumulative, k)]
+        lo = min(values[0] for values, _c in self.parts)
+        hi = max(values[-1] for values, _c in self.parts)
+        while lo < hi:  # whole numbers: the smallest one found is a value of the sample
+            mid = (lo + hi) // 2
+            if self._at_or_below(mid) > k:
+                hi = mid
+            else:
+                lo = mid + 1
+        return lo
 
 
 @dataclass(frozen=True)
@@ -242,7 +306,7 @@ def _cell(t: Table, row: Row, c: Column, hidden: set, limit: int) -> Cell:
         return Cell(f"{share} %", share)
     if c.kind in (MEDIAN, P75):
         sample = row.values.get(c.part or c.key) or []
-        if not isinstance(sample, Sample):
+        if not isinstance(sample, Sample | Histograms):
             sample = list(sample)
         base_hidden = bool(c.base) and t.cell_key(row, c.base) in hidden
         if base_hidden or not sample_allowed(len(sample), limit=limit):
@@ -265,8 +329,8 @@ def _decimals(value) -> int | None:
     return 1
 
 
-def median(values: Sequence[float] | Sample) -> float:
-    if isinstance(values, Sample):  # as statistics.median of the list of values
+def median(values: Sequence[float] | Sample | Histograms) -> float:
+    if isinstance(values, Sample | Histograms):  # as statistics.median of the list of values
         n = len(values)
         m = values.nth(n // 2) if n % 2 else (values.nth(n // 2 - 1) + values.nth(n // 2)) / 2
     else:
@@ -274,10 +338,10 @@ def median(values: Sequence[float] | Sample) -> float:
     return int(m) if float(m).is_integer() else round(float(m), 1)
 
 
-def percentile(values: Sequence[float] | Sample, p: int) -> float:
+def percentile(values: Sequence[float] | Sample | Histograms, p: int) -> float:
     """Nearest-rank percentile: the smallest value with at least ``p`` % of values at or below
     it (no interpolation, so the figure is one of the observed values)."""
-    if isinstance(values, Sample):
+    if isinstance(values, Sample | Histograms):
         return values.nth(max(1, math.ceil(p / 100 * len(values))) - 1)
     ordered = sorted(values)
     rank = max(1, math.ceil(p / 100 * len(ordered)))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
@@ -27,7 +28,11 @@ from teilhabe.reports.figures import status_report_figures
 from teilhabe.steering.casework import coverage_page, milestone_page
 from teilhabe.steering.models import Level, MilestoneMonth, ReferralMonth
 from teilhabe.steering.referrals import referral_page
-from teilhabe.steering.rollups import rollups_refresh
+from teilhabe.steering.rollups import (
+    _milestone_rows_python,
+    _milestone_rows_sql,
+    rollups_refresh,
+)
 from teilhabe.steering.scope import scope_for
 from teilhabe.steering.testing import category, district, offer_in, referrals
 
@@ -192,25 +197,51 @@ def test_a_borough_coordinator_sees_the_same_figures_from_the_rollups(cast, town
 def test_the_milestone_rollup_as_counted_by_hand(cast, town):
     rollups_refresh()
     course = town["course"]
-    city = MilestoneMonth.objects.filter(level=Level.CITY)
+    city = MilestoneMonth.objects.filter(level=Level.CITY, span=1)
     # Persons by month of first contact: A (6) and C (5) in March, D (4) in December 2024.
     persons = {r.month: r.count for r in city.filter(type_id=None)}
     assert persons[D(2025, 3, 1)] == 11
     assert persons[D(2024, 12, 1)] == 4
     march = city.get(month=D(2025, 3, 1), type_id=course.pk)
     assert march.count == 3
-    assert march.days == {"0": 1, "92": 1, "184": 1}
+    assert march.days == [[0, 92, 184], [1, 1, 1]]
     assert (march.within_6, march.within_12, march.within_24) == (3, 3, 3)
     february = city.get(month=D(2025, 2, 1), type_id=course.pk)  # E: 28 February
     assert (february.count, february.within_6, february.within_12) == (4, 1, 3)
     # The person of D without an address counts for the city only.
     altstadt = district("Stadtkern")
     kern = MilestoneMonth.objects.get(
-        level=Level.DISTRICT, area_id=altstadt.pk, month=D(2024, 12, 1), type_id=course.pk
+        level=Level.DISTRICT,
+        area_id=altstadt.pk,
+        month=D(2024, 12, 1),
+        span=1,
+        type_id=course.pk,
     )
-    assert kern.count == 3 and kern.days == {"182": 2, "408": 1}
+    assert kern.count == 3 and kern.days == [[182, 408], [2, 1]]
     whole = city.get(month=D(2024, 12, 1), type_id=course.pk)
-    assert whole.count == 4 and whole.days["13"] == 1
+    assert whole.count == 4 and whole.days == [[13, 182, 408], [1, 2, 1]]
+    # The first quarter of 2025 adds up February (E) and March (A, C).
+    quarters = MilestoneMonth.objects.filter(level=Level.CITY, span=3, month=D(2025, 1, 1))
+    assert quarters.get(type_id=None).count == 15
+    q1 = quarters.get(type_id=course.pk)
+    assert q1.days == [[0, 92, 181, 184, 365, 731], [1, 1, 1, 2, 1, 1]]
+    assert (q1.count, q1.within_6, q1.within_12, q1.within_24) == (7, 4, 6, 6)
+
+
+@pytest.mark.parametrize("today", [D(2025, 8, 31), D(2026, 2, 28), None])
+def test_postgresql_counts_the_milestone_rollup_as_python_does(cast, town, today):
+    if connection.vendor != "postgresql":
+        pytest.skip("the rollup is counted in SQL on PostgreSQL only")
+    today = today or timezone.localdate()
+
+    def rows(build):
+        fields = ("month", "span", "level", "area_id", "type_id", "count")
+        within = ("within_6", "within_12", "within_24", "days")
+        return sorted(
+            (tuple(getattr(r, f) for f in fields + within) for r in build(today)), key=str
+        )
+
+    assert rows(_milestone_rows_sql) == rows(_milestone_rows_python)
 
 
 def test_the_referral_rollup_as_counted_by_hand(cast, town):

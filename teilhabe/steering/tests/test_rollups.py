@@ -21,7 +21,7 @@ from teilhabe.cases.models import (
 )
 from teilhabe.steering.barriers import barrier_counts, barriers_page
 from teilhabe.steering.casework import casework_page
-from teilhabe.steering.models import BarrierMonth, CaseworkDay, RollupState
+from teilhabe.steering.models import BarrierMonth, CaseworkDay, Level, RollupState
 from teilhabe.steering.rollups import rollups_refresh
 from teilhabe.steering.scope import scope_for
 from teilhabe.steering.testing import district
@@ -62,20 +62,23 @@ def town(cast):
     _household(cast, "B", ["Altendorf", "Stadtkern"], [(D(2025, 5, 2), D(2025, 8, 20))])
     _household(cast, "C", ["Frohnhausen"] * 5, [(D(2025, 3, 15), None)])
     # Two overlapping cases and a reopening on the day of closing: one open spell.
-    _household(
+    e = _household(
         cast,
         "E",
         ["Stadtkern", "Stadtkern", None],
         [(D(2024, 11, 1), D(2025, 4, 1)), (D(2025, 2, 1), D(2025, 6, 1)), (D(2025, 6, 1), None)],
     )
     _household(cast, "F", ["Kray"] * 3, [(D(2025, 1, 5), D(2025, 1, 5))])  # closed at once
-    for n, (inst, kind, day) in enumerate(
-        [("jobcenter", "wartezeit", D(2025, 2, 3))] * 6
-        + [("auslaenderbehoerde", "unterlagen", D(2025, 5, 9))] * 2
-        + [("schule", "wartezeit", D(2025, 11, 30))] * 5
+    h = _household(cast, "H", [None], [(D(2023, 1, 2), D(2023, 2, 1))])  # no Stadtteil
+    for n, (case, inst, kind, day) in enumerate(
+        [(a[0], "jobcenter", "wartezeit", D(2025, 2, 3))] * 6
+        + [(a[0], "auslaenderbehoerde", "unterlagen", D(2025, 5, 9))] * 2
+        + [(a[0], "schule", "wartezeit", D(2025, 11, 30))] * 5
+        + [(e[0], "jobcenter", "wartezeit", D(2025, 3, 4))] * 3  # Stadtkern
+        + [(h[0], "schule", "unterlagen", D(2025, 7, 1))] * 2  # the city only
     ):
         ContactNote.objects.create(
-            case=a[0],
+            case=case,
             created_by=cast.case_worker,
             kind=NoteKind.BARRIER,
             date=day,
@@ -107,12 +110,23 @@ def test_the_rollups_give_exactly_the_figures_of_the_raw_rows(cast, town, settin
     settings.SMALL_NUMBER_THRESHOLD = limit
     rollups_refresh(today=TODAY)
     user = cast.user(Role.CITY_STEERING)
-    bezirk = district("Altendorf").borough
-    for params in (period, {**period, "bezirk": str(bezirk.code)}):
-        scope = scope_for(user, params)
+    altendorf, stadtkern = district("Altendorf"), district("Stadtkern")
+    areas = [
+        {},
+        {"bezirk": str(altendorf.borough.code)},
+        {"bezirk": str(stadtkern.borough.code)},
+        {"stadtteil": str(stadtkern.code)},
+        {"stadtteil": str(altendorf.code)},
+        {"stadtteil": str(district("Kray").code)},
+    ]
+    for area in areas:
+        scope = scope_for(user, {**period, **area})
         assert _cells(casework_page(scope)) == _cells(casework_page(scope, raw=True))
         raw = barrier_counts(scope, raw=True)
+        assert barrier_counts(scope) == raw, area
         assert _cells(barriers_page(scope)) == _cells(barriers_page(scope, counts=raw))
+    scope = scope_for(cast.user(Role.BOROUGH_COORDINATOR), period)
+    assert barrier_counts(scope) == barrier_counts(scope, raw=True)
 
 
 def test_the_rollup_counts_as_counted_by_hand(cast, town):
@@ -125,7 +139,26 @@ def test_the_rollup_counts_as_counted_by_hand(cast, town):
     assert CaseworkDay.objects.get(day=D(2025, 6, 1), district_id=None).persons == 1
     kray = CaseworkDay.objects.get(day=D(2025, 1, 5), district_id=district("Kray").pk)
     assert (kray.persons, kray.opened, kray.closed) == (0, 1, 1)  # open for no whole day
-    assert sum(BarrierMonth.objects.values_list("count", flat=True)) == 13
+
+
+def test_the_barrier_rollup_as_counted_by_hand(cast, town):
+    rollups_refresh(today=TODAY)
+    altendorf, stadtkern = district("Altendorf"), district("Stadtkern")
+
+    def total(level, area=None):
+        rows = BarrierMonth.objects.filter(level=level, area_id=area)
+        return sum(rows.values_list("count", flat=True))
+
+    # Every barrier counts for the city; for a Bezirk and a Stadtteil only where the
+    # household's Stadtteil lies (H has none).
+    assert total(Level.CITY) == 18
+    assert total(Level.BOROUGH, altendorf.borough_id) == 13
+    assert total(Level.DISTRICT, altendorf.pk) == 13
+    assert total(Level.DISTRICT, stadtkern.pk) == 3
+    assert total(Level.BOROUGH, stadtkern.borough_id) == 3
+    feb = BarrierMonth.objects.get(level=Level.CITY, month=D(2025, 2, 1))
+    assert (feb.institution_id, feb.count) == (Institution.objects.get(key="jobcenter").pk, 6)
+    assert not BarrierMonth.objects.filter(level=Level.DISTRICT, area_id=None).exists()
 
 
 def test_a_second_refresh_changes_nothing(cast, town):

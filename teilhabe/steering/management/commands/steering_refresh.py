@@ -10,9 +10,20 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--queue", action="store_true", help="Queue a job instead.")
         parser.add_argument("--user", help="E-mail of the administrator the job belongs to.")
+        parser.add_argument(
+            "--only",
+            action="append",
+            metavar="NAME",
+            help="Rebuild only this rollup (casework, barriers, milestones, referrals, daily); "
+            "may be given more than once. Not with --queue.",
+        )
 
-    def handle(self, *args, queue=False, user=None, **options):
-        from teilhabe.steering.rollups import rollups_refresh, rollups_refresh_start
+    def handle(self, *args, queue=False, user=None, only=None, **options):
+        from teilhabe.steering.rollups import ROLLUPS, rollups_refresh, rollups_refresh_start
+
+        unknown = sorted(set(only or []) - set(ROLLUPS))
+        if unknown:
+            raise CommandError(f"Unbekannte Rollups: {', '.join(unknown)}")
 
         if queue:
             from django.contrib.auth import get_user_model
@@ -27,5 +38,5 @@ class Command(BaseCommand):
                 raise CommandError(f"{user} darf keine Hintergrundaufgaben starten.") from None
             self.stdout.write(f"Auftrag {job.code} eingereiht.")
             return
-        for name, r in rollups_refresh().items():
+        for name, r in rollups_refresh(only=only).items():
             self.stdout.write(f"{name}: {r['rows']} Zeilen in {r['seconds']} s")
