@@ -3,7 +3,8 @@ production settings (DEBUG off), driven by wrk over loopback — cached and unca
 raw-SQL floor of the same page.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/teilhabe_offers_bench \\
-        .venv/bin/python -m bench.offers [--offers 10000] [--seconds 10] [--connections 8]
+        .venv/bin/python -m bench.offers [--offers 10000] [--seconds 10] [--connections 8] \\
+        [--latency-connections 2] [--only api,hsds,finder]
 
 Loads the Essen scenario and demo directory (with Kitas and schools), generates offers up to
 ``--offers`` (idempotent), runs ``VACUUM ANALYZE`` (planner statistics and visibility map, as
@@ -19,12 +20,16 @@ autovacuum keeps them on a live database), starts gunicorn (2 workers × 4 threa
   the full path (cache miss, queries, rendering, storing) — the SQL is that of the plain page;
 - **uncached mixed**: the cached run's URLs (filters, search, languages), each made unique
   the same way;
+- **uncached pages, 2 conn**: the uncached pages with ``--latency-connections`` (default 2,
+  fewer than the cores): the latency of a request without queueing (with 8 connections on 2
+  cores the p95 is mostly waiting behind other requests);
 - **floor**: psycopg in a loop on one connection, fetching exactly the rows and columns the
   page shows (the count, the page, its locations and schedules; for the finder also the
   categories of its form and the offers per Stadtteil of its map; Stadtteil names come from a
   mapping in memory, as in the app), rotating over the same 20 pages; printed as pages/s and
   p50/p95, with the ratio uncached HTTP requests/s ÷ floor pages/s.
 
+Each row ends with the 1-minute load average at the end of its run (the machine may be shared).
 Plus the first page's transferred size (HTML and CSS, gzip). The API's anonymous rate limit
 stays on but is raised (API_ANON_RATE=100000/second) because all load comes from one address.
 """
@@ -341,6 +346,7 @@ def run_floor(kind: str, *, seconds: float) -> dict:
         "p50": times[len(times) // 2] * 1000,
         "p95": times[int(len(times) * 0.95)] * 1000,
         "requests": len(times),
+        "load": _loadavg().split()[0],
     }
 
 
@@ -378,6 +384,7 @@ def run_wrk(
         "p95": float(p95),
         "p99": float(p99),
         "errors": int(errors),
+        "load": _loadavg().split()[0],
     }
 
 
@@ -399,9 +406,18 @@ def fetch(port: int, path: str) -> tuple[int, bytes, dict]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--offers", type=int, default=10_000)
-    parser.add_argument("--seconds", type=int, default=10, help="per wrk run (9 runs)")
+    parser.add_argument("--seconds", type=int, default=10, help="per wrk run (12 runs)")
     parser.add_argument("--floor-seconds", type=float, default=5.0)
-    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--connections", type=int, default=8, help="throughput runs")
+    parser.add_argument(
+        "--latency-connections",
+        type=int,
+        default=2,
+        help="latency run (fewer connections than cores: p95 without queueing)",
+    )
+    parser.add_argument(
+        "--only", default="api,hsds,finder", help="comma-separated: api, hsds, finder"
+    )
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=4, help="1 = sync workers")
@@ -480,30 +496,46 @@ def main() -> None:
                 assert status == 200, (p, status)
         url = f"http://127.0.0.1:{args.port}"
         load_start = _loadavg()
-        kinds = (
-            ("api", "API list /api/v1/offers/", api),
-            ("hsds", "HSDS list /api/v1/hsds/services", hsds),
-            ("finder", "finder /angebote/<lang>/", finder),
+        only = set(args.only.split(","))
+        kinds = tuple(
+            k
+            for k in (
+                ("api", "API list /api/v1/offers/", api),
+                ("hsds", "HSDS list /api/v1/hsds/services", hsds),
+                ("finder", "finder /angebote/<lang>/", finder),
+            )
+            if k[0] in only
         )
         run = functools.partial(run_wrk, url, seconds=args.seconds, connections=args.connections)
         # cached runs first: the uncached ones fill the cache with unique entries (and push
         # the warmed answers out)
         cached = {kind: run(mixed) for kind, _label, mixed in kinds}
         rows = []
+        few = args.latency_connections
         for kind, label, mixed in kinds:
             uncached = run(page_paths(kind), unique=True)
             uncached_mixed = run(mixed, unique=True)
+            # latency without queueing: fewer connections than cores
+            latency = run_wrk(
+                url,
+                page_paths(kind),
+                seconds=args.seconds,
+                connections=few,
+                threads=min(2, few),
+                unique=True,
+            )
             floor = run_floor(kind, seconds=args.floor_seconds)
             rows += [
                 (label, "cached (mixed URLs)", cached[kind], None),
                 (label, "uncached pages 1-20", uncached, floor),
                 (label, "uncached mixed URLs", uncached_mixed, None),
+                (label, f"uncached pages, {few} conn", latency, None),
                 (label, "floor: raw SQL, 1 conn", floor, None),
             ]
         print()
         print(
             f"{'endpoint':34} {'run':24} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} "
-            f"{'p99 ms':>7} {'errors':>6} {'HTTP/floor':>10}"
+            f"{'p99 ms':>7} {'errors':>6} {'HTTP/floor':>10} load"
         )
         for label, what, r, floor in rows:
             ratio = f"{r['rps'] / floor['rps']:.2f}" if floor else ""
@@ -511,11 +543,12 @@ def main() -> None:
             errors = str(r.get("errors", ""))
             print(
                 f"{label:34} {what:24} {r['rps']:7.0f} {r['p50']:7.1f} {r['p95']:7.1f} "
-                f"{p99} {errors:>6} {ratio:>10}"
+                f"{p99} {errors:>6} {ratio:>10} {r['load']:>5}"
             )
         print(
             f"HTTP: gunicorn {args.workers} workers x {args.threads} threads, wrk 2 threads x "
-            f"{args.connections} connections, {args.seconds} s per run over loopback; "
+            f"{args.connections} connections ({few} for the latency run), {args.seconds} s per "
+            "run over loopback; load = 1-minute load average at the end of the run; "
             f"uncached = unique _b parameter per request; load average {load_start} at the "
             f"start, {_loadavg()} at the end",
             flush=True,

@@ -7,6 +7,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from teilhabe.offers.models import Category, Location, Offer
+from teilhabe.offers.selectors import PUBLIC_LOCATION_FIELDS
 from teilhabe.organisations.models import Organisation
 
 # --- one plan per serializer class instead of DRF's field machinery per request --------------
@@ -116,24 +117,17 @@ class LocationSerializer(Planned, serializers.ModelSerializer):
 
     class Meta:
         model = Location
+        # one declaration with the selectors' columns (teilhabe.offers.selectors)
         fields = [
             "id",
             "organisation",
-            "name",
-            "street",
-            "postcode",
-            "city",
-            "latitude",
-            "longitude",
-            "district",
-            "borough",
-            "borough_number",
-            "step_free",
-            "accessible_toilet",
-            "hearing_loop",
-            "accessibility_note",
-            "is_standard_system",
-            "kind",
+            *(
+                f
+                for name in PUBLIC_LOCATION_FIELDS
+                for f in (
+                    ("district", "borough", "borough_number") if name == "district" else (name,)
+                )
+            ),
         ]
 
 

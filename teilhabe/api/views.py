@@ -11,6 +11,8 @@ import hashlib
 from csp.decorators import csp_update
 from django.conf import settings
 from django.core.cache import cache
+from django.core.paginator import Page
+from django.db import connection
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, HttpResponseNotModified, HttpResponseRedirect
 from django.shortcuts import render
@@ -24,12 +26,14 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
 
+from teilhabe.api.offer_list import offer_page
 from teilhabe.api.schema import ApiSchema
 from teilhabe.api.serializers import (
     CategorySerializer,
     LocationSerializer,
     OfferSerializer,
     OrganisationSerializer,
+    _apply,
 )
 from teilhabe.offers.filters import FALSE_WORDS, TRUE_WORDS, OfferFilterSet
 from teilhabe.offers.models import PUBLIC_LANGUAGE_CODES, Category, Offer
@@ -139,6 +143,11 @@ def _int(request, name, lo=None, hi=None):
     return number
 
 
+def _plain_number(value: str) -> bool:
+    """``"1"``, ``"27"``: a page number as DRF's paginator reads it without complaint."""
+    return value.isascii() and value.isdecimal() and value[0] != "0"
+
+
 def _flag(request, name) -> bool:
     value = request.query_params.get(name, "").strip().lower()
     if value in TRUE_WORDS:
@@ -201,11 +210,38 @@ class OfferList(ConditionalMixin, generics.ListAPIView):
     filter_backends = [DjangoFilterBackend]
     filterset_class = OfferFilterSet
 
+    # On PostgreSQL a page is read in one statement (teilhabe.api.offer_list); elsewhere, and
+    # for an empty page or a page beyond the last, DRF's own path answers.
+    one_statement = True
+
     def get_queryset(self):
         return _offer_queryset(_lang(self.request))
 
     def get_serializer_context(self):
         return {**super().get_serializer_context(), "lang": _lang(self.request)}
+
+    def list(self, request, *args, **kwargs):
+        number = request.query_params.get(self.paginator.page_query_param)
+        if not (
+            self.one_statement
+            and connection.vendor == "postgresql"
+            and (number is None or _plain_number(number))
+        ):
+            return super().list(request, *args, **kwargs)
+        lang = _lang(request)
+        filtered = self.filter_queryset(public_offers().select_related(None))  # 400 if bad
+        size = self.paginator.get_page_size(request)
+        number = int(number or 1)
+        total, offers = offer_page(filtered, lang, (number - 1) * size, size)
+        if not offers:
+            return super().list(request, *args, **kwargs)
+        pages = self.paginator.django_paginator_class((), size)
+        pages.count = total  # the exact count, read in the same statement
+        self.paginator.page = Page(offers, number, pages)
+        self.paginator.request = request
+        serializer = self.get_serializer()
+        plan = serializer._plan()
+        return self.paginator.get_paginated_response([_apply(plan, o, serializer) for o in offers])
 
 
 @extend_schema(parameters=[LANG_PARAMETER], tags=["Angebote"])

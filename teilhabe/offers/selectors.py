@@ -51,14 +51,12 @@ def with_details(qs: QuerySet[Offer], language: str | None = None) -> QuerySet[O
     return with_translation(qs, language)
 
 
-# What the public sees of a location (API, HSDS, finder); the Stadtteil's and Stadtbezirk's
-# names come from the per-process mapping (``Location.objects.with_district()``), never from a
-# join that would also read their shapes.
-LOCATION_COLUMNS = (
-    "code",
-    "key",
-    "organisation",
-    "organisation__code",
+# What the public sees of a location (API, HSDS, finder), in the API's order: the API's
+# LocationSerializer (teilhabe.api.serializers) lists exactly these after its id and
+# organisation, "district" standing for the Stadtteil, its Stadtbezirk and the Stadtbezirk's
+# number. Their names come from the per-process mapping (``Location.objects.with_district()``),
+# never from a join that would also read their shapes.
+PUBLIC_LOCATION_FIELDS = (
     "name",
     "street",
     "postcode",
@@ -73,6 +71,7 @@ LOCATION_COLUMNS = (
     "is_standard_system",
     "kind",
 )
+LOCATION_COLUMNS = ("code", "key", "organisation", "organisation__code", *PUBLIC_LOCATION_FIELDS)
 SCHEDULE_COLUMNS = (
     "code",
     "offer",
