@@ -10,13 +10,14 @@ import datetime as dt
 import math
 import threading
 from collections import defaultdict
+from types import SimpleNamespace
 from typing import Literal
 
 from django.db.models import Q, QuerySet
 
 from teilhabe.offers.filters import OfferFilterSet
 from teilhabe.offers.hsds import export
-from teilhabe.offers.models import Category, Location, Offer
+from teilhabe.offers.models import Category, Location, Offer, OfferTranslation
 from teilhabe.offers.selectors import directory_version, public_locations
 from teilhabe.organisations.models import Organisation
 
@@ -89,6 +90,45 @@ def at_depth(qs: QuerySet[Offer], depth: Depth, lang: str) -> QuerySet[Offer]:
         if depth == "brief":
             qs = qs.select_related("organisation__parent")
     return export.with_translation(qs, lang)
+
+
+def brief_page(qs: QuerySet[Offer], lang: str, offset: int, size: int) -> list[SimpleNamespace]:
+    """One page of ``qs`` at depth ``brief`` as plain objects with exactly the attributes (and
+    types) :func:`export.service_brief` reads from the offers ``at_depth(qs, "brief", lang)``
+    gives: one ``values_list`` query (no model instance per offer, provider and parent) and,
+    in another language, one for the translations."""
+    paths = (*OFFER_FIELDS["brief"], "pk", "organisation__parent")
+    found = []
+    for row in qs.values_list(*paths)[offset : offset + size]:
+        offer = SimpleNamespace()
+        for path, value in zip(paths, row, strict=True):
+            *through, attr = path.split("__")
+            target = offer
+            for name in through:
+                inner = getattr(target, name, None)
+                if inner is None:
+                    inner = SimpleNamespace()
+                    setattr(target, name, inner)
+                target = inner
+            if attr == "parent":  # the foreign key itself, as the model's parent_id
+                attr = "parent_id"
+            setattr(target, attr, value)
+        if offer.organisation.parent_id is None:
+            offer.organisation.parent = None
+        found.append(offer)
+    if lang != "de" and found:
+        texts = defaultdict(list)
+        rows = OfferTranslation.objects.filter(
+            offer_id__in=[o.pk for o in found], language=lang
+        ).values_list("offer_id", "language", "title", "summary", "description", "outdated")
+        for offer_id, *values in rows:
+            texts[offer_id].append(SimpleNamespace(**dict(zip(_TEXTS, values, strict=True))))
+        for o in found:
+            o.translations_in_language = texts.get(o.pk, [])
+    return found
+
+
+_TEXTS = ("language", "title", "summary", "description", "outdated")
 
 
 def offer(code: str, depth: Depth, lang: str) -> Offer | None:

@@ -292,11 +292,19 @@ class ServiceList(HsdsView):
         full, minimal = params.flag("full"), params.flag("minimal")
         return "minimal" if minimal else "full" if full else "brief"
 
+    # the default depth reads plain rows (selectors.brief_page), not model instances
+    plain_rows = True
+
     def answer(self, params, lang, **kwargs):
         page, size = params.page()
         depth = self._depth(params)
-        qs = selectors.at_depth(selectors.offers(**_offer_filters(params)), depth, lang)
-        total, found = _slice(qs, page, size)
+        if depth == "brief" and self.plain_rows:
+            qs = selectors.offers(**_offer_filters(params))
+            total = qs.count()
+            found = selectors.brief_page(qs, lang, (page - 1) * size, size)
+        else:
+            qs = selectors.at_depth(selectors.offers(**_offer_filters(params)), depth, lang)
+            total, found = _slice(qs, page, size)
         doc = _service_doc(depth)
         return _page(total, page, size, [doc(o, lang) for o in found]), self.languages(lang)
 
