@@ -286,6 +286,13 @@ def test_the_demo_history_gives_the_same_figures_from_the_rollups(cast):
     user = cast.user(Role.CITY_STEERING)
     _same_pages(user, {})
     today = timezone.localdate()
+    # Ending with last month (the current quarter cut before the last refreshed day) and
+    # starting in the middle of a quarter: quarter rows in between, month rows at both ends.
+    last_month = today.replace(day=1) - datetime.timedelta(days=1)
+    start = (last_month - datetime.timedelta(days=400)).replace(day=1)
+    if start.month % 3 == 1:
+        start = (start + datetime.timedelta(days=32)).replace(day=1)
+    _same_pages(user, {"von": start.isoformat(), "bis": last_month.isoformat()})
     year = (today.replace(day=1) - datetime.timedelta(days=365), today)
     assert status_report_figures(*year) == status_report_figures(*year, raw=True)
 
