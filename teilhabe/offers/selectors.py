@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import Count, Max, Prefetch, QuerySet
@@ -112,30 +113,81 @@ def with_translation(qs: QuerySet[Offer], language: str | None, *, description: 
     )
 
 
-def finder_page(qs: QuerySet[Offer], language: str) -> QuerySet[Offer]:
-    """A page of the finder's list: only what it shows (title, summary, provider, free of
-    charge, the Stadtteile of the locations), a fixed number of queries for any page size."""
-    qs = (
-        qs.select_related(None)
-        .select_related("organisation")
-        .only(
-            "code",
-            "title",
-            "summary",
-            "is_free",
-            "organisation",
-            "organisation__name",
-            "organisation__short_name",
-        )
-        .prefetch_related(
-            Prefetch(
-                "locations",
-                queryset=Location.objects.only("district").with_district(),
-                to_attr="shown_locations",
+# The columns of a finder list entry, read as plain rows (no model instances).
+FINDER_COLUMNS = (
+    "pk",
+    "code",
+    "title",
+    "summary",
+    "is_free",
+    "organisation__name",
+    "organisation__short_name",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class FinderEntry:
+    """One offer of the finder's list, in the reader's language (German with ``fallback``)."""
+
+    code: object
+    title: str
+    summary: str
+    fallback: bool
+    provider: str
+    places: tuple[str, ...]  # the Stadtteil of each location, in the locations' name order
+    is_free: bool
+
+
+def finder_page(qs: QuerySet[Offer]) -> QuerySet:
+    """The finder's list as plain rows of :data:`FINDER_COLUMNS` (page it, then pass the page to
+    :func:`finder_entries`)."""
+    return qs.values_list(*FINDER_COLUMNS)
+
+
+def finder_entries(rows, language: str) -> list[FinderEntry]:
+    """A page of :func:`finder_page` rows as entries: two more queries for any page size (the
+    locations' Stadtteile, from the per-process mapping of names, and the translations into
+    ``language``; German needs none). An outdated translation is not used (German is safer)."""
+    from teilhabe.geography.selectors import districts_by_id
+
+    rows = list(rows)
+    pks = [r[0] for r in rows]
+    if not pks:
+        return []
+    links = list(
+        Location.objects.filter(offers__in=pks)
+        .order_by("name", "pk")
+        .values_list("offers", "district_id")
+    )
+    names = districts_by_id({district for _offer, district in links})
+    places: dict[int, list[str]] = {}
+    for offer, district in links:
+        places.setdefault(offer, []).append(names[district].name)
+    texts: dict[int, tuple[str, str]] = {}
+    if language != "de":
+        texts = {
+            offer: (title, summary)
+            for offer, title, summary in OfferTranslation.objects.filter(
+                offer__in=pks, language=language, outdated=False
+            ).values_list("offer", "title", "summary")
+        }
+    entries = []
+    for pk, code, title, summary, is_free, org_name, org_short in rows:
+        text = texts.get(pk)
+        if text is not None:
+            title, summary = text[0], text[1] or summary
+        entries.append(
+            FinderEntry(
+                code=code,
+                title=title,
+                summary=summary,
+                fallback=text is None and language != "de",
+                provider=org_short or org_name,
+                places=tuple(places.get(pk, ())),
+                is_free=is_free,
             )
         )
-    )
-    return with_translation(qs, language, description=False)
+    return entries
 
 
 def district_counts(qs: QuerySet[Offer]) -> dict[int, int]:
