@@ -7,6 +7,7 @@ import time
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db import connections
 from django.db.models import Count, Max, Prefetch, QuerySet
 
 from teilhabe.access import Action, visible
@@ -198,6 +199,32 @@ def district_counts(qs: QuerySet[Offer]) -> dict[int, int]:
         .annotate(n=Count("offers", distinct=True))
     )
     return {r["district_id"]: r["n"] for r in rows}
+
+
+def finder_counts(qs: QuerySet[Offer]) -> tuple[int, dict[int, int]]:
+    """The number of offers of ``qs`` and the number per district id (exact; an offer counts
+    once per Stadtteil it has a location in) in one statement: the filtered ids are computed
+    once (a CTE) for both, where ``qs.count()`` and :func:`district_counts` filter twice."""
+    ids, params = qs.order_by().values("pk").query.sql_with_params()
+    link = Offer.locations.through._meta
+    connection = connections[qs.db]
+    q = connection.ops.quote_name
+    # only the compiled queryset (its values are parameters) and quoted names go into the text
+    sql = (
+        f"WITH f AS ({ids}) "  # noqa: S608
+        "SELECT NULL, COUNT(*) FROM f "
+        "UNION ALL "
+        f"SELECT l.{q('district_id')}, COUNT(DISTINCT ol.{q('offer_id')}) "
+        f"FROM {q(link.db_table)} ol "
+        f"JOIN {q(Location._meta.db_table)} l ON l.{q('id')} = ol.{q('location_id')} "
+        f"WHERE ol.{q('offer_id')} IN (SELECT {q('pk')} FROM f) "
+        f"GROUP BY l.{q('district_id')}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    total = next(n for district, n in rows if district is None)
+    return total, {district: n for district, n in rows if district is not None}
 
 
 def categories() -> list[Category]:

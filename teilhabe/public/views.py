@@ -30,7 +30,7 @@ from teilhabe.offers.registration import RegistrationError, registration_request
 from teilhabe.offers.selectors import (
     FinderEntry,
     directory_version,
-    district_counts,
+    finder_counts,
     finder_entries,
     finder_page,
     public_offers,
@@ -134,8 +134,8 @@ def finder(request, lang):
     with translation.override(lang):
         filters = finder_filters(request.GET, language=lang)
         qs = public_offers(filters)
-        page = Paginator(finder_page(qs), PAGE_SIZE).get_page(request.GET.get("seite"))
-        counts = district_counts(qs)
+        total, counts = finder_counts(qs)
+        page = _Counted(finder_page(qs), PAGE_SIZE, total).get_page(request.GET.get("seite"))
         query = request.GET.copy()
         query.pop("seite", None)
         shape = _map(counts, query, filters.chosen_district)
@@ -154,6 +154,14 @@ def finder(request, lang):
             "switch_query": query.urlencode(),
         },
     )
+
+
+class _Counted(Paginator):
+    """A paginator told its count (computed with the map's counts in one statement)."""
+
+    def __init__(self, object_list, per_page, count: int):
+        super().__init__(object_list, per_page)
+        self.__dict__["count"] = count  # the cached_property's value
 
 
 @functools.lru_cache(maxsize=1)

@@ -3,6 +3,8 @@ read as plain rows, teilhabe.offers.selectors.finder_entries, and joined in Pyth
 teilhabe.public.views._offer_rows), for several filters and languages, right-to-left ones
 included."""
 
+from urllib.parse import urlencode
+
 import pytest
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
@@ -156,3 +158,13 @@ def test_the_finder_page_is_what_the_former_template_rendered(client, monkeypatc
     assert response.status_code == 200
     html = response.content.decode()
     assert html == _old_page(lang, params)
+
+
+@pytest.mark.parametrize("params", PARAMS)
+def test_the_counts_in_one_statement_are_the_exact_counts(params):
+    from django.http import QueryDict
+
+    from teilhabe.offers.selectors import finder_counts
+
+    qs = public_offers(finder_filters(QueryDict(urlencode(params)), language="de"))
+    assert finder_counts(qs) == (qs.count(), district_counts(qs))
