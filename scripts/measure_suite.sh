@@ -12,7 +12,8 @@
 # before and after; the table is written to $OUT (default var/measure-suite-<date>.tsv is
 # NOT used: var/ belongs to the app; default /tmp/measure-suite-<date>.tsv).
 #
-# Environment: DATABASE_URL (PostgreSQL; default postgres://postgres@127.0.0.1:5432/teilhabe
+# Environment: RUNS (default "whole common"; RUNS=common times only the tests both commits
+# have, which is the like-for-like comparison and half the time), DATABASE_URL (PostgreSQL; default postgres://postgres@127.0.0.1:5432/teilhabe
 # — each side gets <name>_before / <name>_after), NICE (default 10), OUT, KEEP=1 keeps clones.
 # Run it on a quiet machine: the figures are wall times.
 set -euo pipefail
@@ -66,12 +67,17 @@ echo "tests: before $(wc -l <"$work/before.ids"), after $(wc -l <"$work/after.id
 cp "$work/common.ids" "$out.common-ids"
 
 printf 'time\tside\trun\twall_s\tload_before\tload_after\tresult\n' | tee "$out"
-for _ in $(seq "$rounds"); do
-  run before whole
-  run after whole
-done
-for _ in $(seq "$rounds"); do
-  run before common "@$work/common.ids"
-  run after common "@$work/common.ids"
-done
+runs="${RUNS:-whole common}"
+if [[ " $runs " == *" whole "* ]]; then
+  for _ in $(seq "$rounds"); do
+    run before whole
+    run after whole
+  done
+fi
+if [[ " $runs " == *" common "* ]]; then
+  for _ in $(seq "$rounds"); do
+    run before common "@$work/common.ids"
+    run after common "@$work/common.ids"
+  done
+fi
 echo "written: $out (node ids of the common tests: $out.common-ids)"

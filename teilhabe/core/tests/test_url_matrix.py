@@ -4,21 +4,30 @@ A new URL without a declaration in its app's ``url_access.py`` fails
 ``test_every_url_pattern_is_declared``.
 
 The demo records the declarations point at (case, consent, grant, referral, project document)
-are built once for this module (``shared_records``), not once per request; the matrix is split
-by subject into ``xdist_group``s so that ``make test`` spreads it over the workers.
+are built once for this module (``shared_records``), not once per request; so is everything
+else the declarations' ``kwargs`` build (reports, housing and volunteer records, published open
+data …) and one logged-in session per role (``matrix_world``): each request of the matrix then
+finds them, inside its own savepoint that is rolled back after it. The matrix is split by
+subject into ``xdist_group``s so that ``make test`` spreads it over the workers.
 """
 
 from __future__ import annotations
 
+import datetime
 import importlib
 import re
 
 import pytest
 from django.apps import apps
+from django.conf import settings
+from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from teilhabe.access.matrix import ANONYMOUS, Rule
 from teilhabe.access.roles import Role
+from teilhabe.core.testing.cast import Cast
+from teilhabe.core.testing.shared import kept_until_exit
 
 
 def _walk(patterns, namespace="", prefix=""):
@@ -103,16 +112,42 @@ CASES = _cases()
 SUBJECTS = [ANONYMOUS, *Role.values]
 
 
+@pytest.fixture(scope="module")
+def matrix_world(shared_records, django_db_blocker) -> dict[str, str]:
+    """Built once for the module, on top of ``shared_records`` and rolled back after its last
+    test: every declaration's ``kwargs`` called once (each builds its object through the
+    services only when the database lacks it, so the requests find them), and a session of
+    each role's demo user, logged in through Django's own ``force_login``. Returns role →
+    session key. The sessions outlive the module however long it runs (expiry a day ahead;
+    each request's session save is rolled back with the test)."""
+    from django.contrib.sessions.models import Session
+
+    with kept_until_exit(django_db_blocker):
+        with django_db_blocker.unblock():
+            cast = Cast()
+            for _name, r in CASES:
+                if r.kwargs:
+                    r.kwargs(cast)
+            sessions = {}
+            for role in Role.values:
+                login = Client()
+                login.force_login(cast.user(role))
+                sessions[role] = login.cookies[settings.SESSION_COOKIE_NAME].value
+            Session.objects.filter(session_key__in=sessions.values()).update(
+                expire_date=timezone.now() + datetime.timedelta(days=1)
+            )
+        yield sessions
+
+
 @pytest.mark.parametrize(
     "subject", [pytest.param(s, marks=pytest.mark.xdist_group(f"url-matrix-{s}")) for s in SUBJECTS]
 )
 @pytest.mark.parametrize(("name", "r"), CASES, ids=[c[0] for c in CASES])
-def test_matrix(client, shared_records, cast, name, r: Rule, subject):
+def test_matrix(client, matrix_world, cast, name, r: Rule, subject):
     kwargs = r.kwargs(cast) if r.kwargs else {}
     url = reverse(name, kwargs=kwargs)
     if subject != ANONYMOUS:
-        user = cast.user(subject)
-        client.force_login(user)
+        client.cookies[settings.SESSION_COOKIE_NAME] = matrix_world[subject]
     response = client.get(url)
     if subject in r.as_role:
         expected = r.as_role[subject]
