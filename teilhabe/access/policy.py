@@ -80,6 +80,9 @@ class Action:
     # Deleting and anonymising what has outlived its retention period: no role holds it; only
     # the system runs it (``manage.py retention --apply`` and the worker's retention task).
     APPLY_RETENTION = "retention.apply"
+    # Recomputing the stored name keys of every person (after the key rules or the table of
+    # equivalent names changed): likewise no role, only the system (``manage.py person_keys``).
+    REFRESH_PERSON_KEYS = "cases.refresh_person_keys"
     # Tokens of machine clients for the controlling API (teilhabe/api/controlling): issue,
     # list and revoke them (a token acts with one role in one organisation).
     MANAGE_API_TOKENS = "api.manage_tokens"

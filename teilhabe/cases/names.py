@@ -198,7 +198,9 @@ def person_keys(family_name: str, given_names: str, other_spellings: str) -> dic
 def person_keys_refresh(persons, *, batch_size: int = 2000) -> int:
     """Recompute the stored keys of ``persons`` (a queryset, also of a migration's historical
     model) where they changed — after the rules or the equivalence table changed. Returns how
-    many persons were updated."""
+    many persons were updated. The building block of the migration that introduced the keys;
+    everything else goes through the service ``teilhabe.cases.services.person_keys_update``
+    (system only, audited)."""
     fields = ["search_name", "family_key", "given_key"]
     changed, updated = [], 0
     rows = persons.only("pk", "family_name", "given_names", "other_spellings", *fields)

@@ -36,7 +36,7 @@ from teilhabe.cases.models import (
     SharingGrant,
     SharingScope,
 )
-from teilhabe.cases.names import person_keys
+from teilhabe.cases.names import person_keys, person_keys_refresh
 from teilhabe.organisations.models import Organisation
 
 # Other apps react to a changed milestone inside the same transaction (for example housing:
@@ -516,3 +516,19 @@ def persons_merge(*, user: Any, keep: Person, drop: Person) -> Person:
     audit_record(user=user, action=AuditAction.MERGE, obj=keep, detail=f"merged {drop.code}")
     audit_record(user=user, action=AuditAction.MERGE, obj=drop, detail=f"into {keep.code}")
     return keep
+
+
+@transaction.atomic
+def person_keys_update(*, user) -> int:
+    """Recompute the stored name keys of every person where they changed (after the key rules
+    or the table of equivalent names changed); only the system may (``manage.py person_keys``).
+    One audit entry for the run, with the number of persons changed. Returns that number."""
+    check(user, Action.REFRESH_PERSON_KEYS)
+    updated = person_keys_refresh(Person.objects.all())
+    audit_record(
+        user=user,
+        action=AuditAction.UPDATE,
+        record_type=Person._meta.label,
+        detail=f"name keys recomputed: {updated} persons",
+    )
+    return updated

@@ -204,3 +204,26 @@ def test_stored_keys_are_recomputed_by_the_command(mykola):
     call_command("person_keys", verbosity=0)
     mykola.refresh_from_db()
     assert (mykola.family_key, mykola.given_key) == ("kvlnk", "mkl")
+
+
+def test_recomputing_the_keys_is_for_the_system_only_and_audited(cast, mykola):
+    from django.core.exceptions import PermissionDenied
+
+    from teilhabe.access import SYSTEM
+    from teilhabe.access.roles import Role
+    from teilhabe.audit.models import AuditEntry
+    from teilhabe.cases.services import person_keys_update
+
+    Person.objects.filter(pk=mykola.pk).update(given_key="old", family_key="old")
+    for role in Role.values:
+        with pytest.raises(PermissionDenied):
+            person_keys_update(user=cast.user(role))
+    mykola.refresh_from_db()
+    assert mykola.given_key == "old"  # nobody but the system changed anything
+    assert person_keys_update(user=SYSTEM) == 1
+    mykola.refresh_from_db()
+    assert (mykola.family_key, mykola.given_key) == ("kvlnk", "mkl")
+    entry = AuditEntry.objects.order_by("-pk").first()
+    assert (entry.user, entry.user_label) == (None, "system")
+    assert (entry.record_type, entry.detail) == ("cases.Person", "name keys recomputed: 1 persons")
+    assert person_keys_update(user=SYSTEM) == 0  # idempotent

@@ -1,10 +1,11 @@
 """Recompute the name keys of all persons (after the key rules or the table of equivalent
-names, teilhabe/cases/data/name_equivalents.toml, changed). Idempotent; make run calls it."""
+names, teilhabe/cases/data/name_equivalents.toml, changed). Idempotent; make run calls it.
+The system runs it, through the audited service ``person_keys_update``."""
 
 from django.core.management.base import BaseCommand
 
-from teilhabe.cases.models import Person
-from teilhabe.cases.names import person_keys_refresh
+from teilhabe.access import SYSTEM
+from teilhabe.cases.services import person_keys_update
 
 
 class Command(BaseCommand):
@@ -14,6 +15,6 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        n = person_keys_refresh(Person.objects.all())
+        n = person_keys_update(user=SYSTEM)
         if options["verbosity"] or n:
             self.stdout.write(self.style.SUCCESS(f"Namensschlüssel neu berechnet: {n} Personen."))
