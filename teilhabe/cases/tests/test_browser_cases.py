@@ -19,8 +19,8 @@ def _register(page, household, family, given, year, month, day):
     page.get_by_label("Geburtsjahr").fill(str(year))
     page.get_by_label("Geburtsmonat").fill(str(month))
     page.get_by_label("Geburtstag").fill(str(day))
-    page.get_by_role("button", name="Haushalt anlegen").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Haushalt anlegen").click()
 
 
 def test_case_worker_registers_works_on_and_hands_over_a_household(page):
@@ -42,14 +42,15 @@ def test_case_worker_registers_works_on_and_hands_over_a_household(page):
 
     # The case file: a quick note and a deadline.
     page.goto(household_url)
-    page.get_by_role("link", name="Wohnungsbetreuung / Unterstützung beim Wohnen").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Wohnungsbetreuung / Unterstützung beim Wohnen").click()
     assert_accessible(page, context="(case page)")
     case_url = page.url
     note = page.locator("form[action$='/notiz/']")
     note.get_by_label("Kontaktart").select_option(label="persönlich")
     note.get_by_label("Notiz").fill("Erstgespräch zur Wohnungssuche")
-    note.get_by_role("button", name="Notiz speichern").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        note.get_by_role("button", name="Notiz speichern").click()
     assert page.get_by_text("Die Notiz wurde gespeichert.").is_visible()
     assert page.get_by_text("Erstgespräch zur Wohnungssuche").is_visible()
 
@@ -59,8 +60,8 @@ def test_case_worker_registers_works_on_and_hands_over_a_household(page):
     deadline.get_by_label("Was").fill("Verlängerung beantragen")
     due = datetime.date.today() + datetime.timedelta(days=10)
     deadline.get_by_label("fällig am").fill(due.isoformat())
-    deadline.get_by_role("button", name="Frist speichern").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        deadline.get_by_role("button", name="Frist speichern").click()
     assert page.get_by_text("Die Frist wurde gespeichert.").is_visible()
     assert_accessible(page, context="(case page with note and deadline)")
 
@@ -70,17 +71,19 @@ def test_case_worker_registers_works_on_and_hands_over_a_household(page):
 
     # The integration plan and the consent on the person's page.
     page.goto(household_url)
-    page.get_by_role("link", name="Haddad, Mohammed").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Haddad, Mohammed").click()
     assert_accessible(page, context="(person page)")
     page.get_by_label("Meilenstein", exact=True).select_option(
         label="Jobcenter / Agentur für Arbeit"
     )
     page.get_by_label("Status").select_option(label="in Arbeit")
-    page.get_by_role("button", name="Meilenstein speichern").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Meilenstein speichern").click()
     assert page.get_by_text("Der Integrationsplan wurde aktualisiert.").is_visible()
 
-    page.get_by_role("link", name="Einwilligung erfassen").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Einwilligung erfassen").click()
     assert_accessible(page, context="(consent form)")
     page.get_by_label("Zweck", exact=True).fill("Übergabe an die Asylverfahrensberatung")
     # What the consent allows and which data it covers: a handover with the basic scope.
@@ -99,20 +102,21 @@ def test_case_worker_registers_works_on_and_hands_over_a_household(page):
     page.get_by_label("Wie erteilt").select_option(
         label="mündlich, mit Sprachmittlung, dokumentiert"
     )
-    page.get_by_role("button", name="Einwilligung speichern").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Einwilligung speichern").click()
     assert page.get_by_text("Die Einwilligung wurde erfasst.").is_visible()
 
     # The handover.
     page.goto(case_url)
-    page.get_by_role("link", name="Fall weitergeben oder übergeben").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Fall weitergeben oder übergeben").click()
     assert_accessible(page, context="(sharing form)")
     page.get_by_label("Umfang").select_option(value="basic")
     page.get_by_label("Begründung").fill("Asylverfahrensberatung übernimmt")
     until = datetime.date.today() + datetime.timedelta(days=90)
     page.get_by_label("Gültig bis").fill(until.isoformat())
-    page.get_by_role("button", name="Weitergeben").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Weitergeben").click()
     assert page.get_by_text("Der Fall wurde weitergegeben.").is_visible()
     assert_accessible(page, context="(case page after handover)")
 

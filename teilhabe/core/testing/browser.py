@@ -213,8 +213,8 @@ def login(page, email: str, password: str = DEMO_PASSWORD) -> None:
     page.goto("/konto/anmelden/")
     page.get_by_label("E-Mail-Adresse").fill(email)
     page.get_by_label("Passwort").fill(password)
-    page.get_by_role("button", name="Anmelden").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Anmelden").click()
 
 
 def assert_accessible(page, *, context: str = "") -> None:

@@ -24,8 +24,8 @@ def _main(page) -> str:
 
 def _submit(page, section_heading, button):
     section = page.locator("section", has=page.get_by_role("heading", name=section_heading))
-    section.get_by_role("button", name=button).click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        section.get_by_role("button", name=button).click()
     return section
 
 
@@ -36,7 +36,8 @@ def test_a_project_goes_from_application_to_final_report_without_accessibility_v
     _as(page, TEAM_LEAD)
     page.goto("/finanzen/projekte/")
     assert_accessible(page, context="(projects, team lead)")
-    page.get_by_role("link", name="Projekt beantragen").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Projekt beantragen").click()
     assert_accessible(page, context="(application form)")
     page.get_by_label("Antragsrunde").select_option(
         label="Antragsfrist 31.03.2017 für das laufende Haushaltsjahr 2017"
@@ -53,13 +54,13 @@ def test_a_project_goes_from_application_to_final_report_without_accessibility_v
     page.get_by_label("Eigenmittel (€)").fill("500,00")
     # A financing plan that does not balance is refused in German and nothing is saved.
     page.get_by_label("Beantragter Betrag (€)").fill("1.500,00")
-    page.get_by_role("button", name="Antrag einreichen").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Antrag einreichen").click()
     assert "Finanzierungsplan ist nicht ausgeglichen" in _main(page)
     assert_accessible(page, context="(application with errors)")
     page.get_by_label("Beantragter Betrag (€)").fill("2.000,00")
-    page.get_by_role("button", name="Antrag einreichen").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Antrag einreichen").click()
     assert page.locator("#project-status").inner_text() == "Beantragt"
     project_url = page.url
     assert_accessible(page, context="(project submitted)")
@@ -133,35 +134,42 @@ def test_a_project_goes_from_application_to_final_report_without_accessibility_v
 
 def test_finance_pages_are_german_and_accessible_for_the_finance_officer(page):
     _as(page, FINANCE)
-    page.get_by_role("link", name="Finanzen und Projekte").click()
-    page.get_by_role("link", name="Haushalt und Bewilligungen").first.click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Finanzen und Projekte").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Haushalt und Bewilligungen").first.click()
     body = _main(page)
     assert "3.516.729,00 €" in body and "654.561,00 €" in body and "4.171.290,00 €" in body
     assert "Rückerstattungen aus der Verbandsumlage" in body
     assert_accessible(page, context="(finance overview)")
-    page.get_by_role("link", name="Integrationsbudget Bezirksstelle I", exact=True).click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Integrationsbudget Bezirksstelle I", exact=True).click()
     assert "40.000,00 €" in _main(page)
     assert_accessible(page, context="(budget line with forms)")
-    page.get_by_role("link", name="Z-2017-").first.click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Z-2017-").first.click()
     assert "Auszahlungen und Aufhebungen" in _main(page)
     assert_accessible(page, context="(commitment)")
     page.goto("/finanzen/stellen/")
     body = _main(page)
     assert "44" in body and "Planstellen (9 Stadt, 35 Wohlfahrtsverbände)" in body
     assert_accessible(page, context="(position plan)")
-    page.get_by_role("link", name="Integrationskoordination Stadtbezirk I", exact=True).click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Integrationskoordination Stadtbezirk I", exact=True).click()
     assert "Besetzungsverlauf" in _main(page)
     assert_accessible(page, context="(position)")
 
 
 def test_case_worker_sees_only_the_own_organisations_projects(page):
     _as(page, "fachkraft@essen.teilhabe.example")
-    page.get_by_role("link", name="Finanzen und Projekte").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Finanzen und Projekte").click()
     body = _main(page)
     assert "Begegnungsfest Stadtmitte" in body
     assert "Schwimmkurse" not in body  # Diakoniewerk's project
     assert page.get_by_role("link", name="Haushalt und Bewilligungen").count() == 0
     assert_accessible(page, context="(projects, case worker)")
-    page.get_by_role("link", name="Begegnungsfest Stadtmitte").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Begegnungsfest Stadtmitte").click()
     assert "Verwendungsnachweis" in _main(page)
     assert_accessible(page, context="(closed project, case worker)")

@@ -57,8 +57,8 @@ def test_case_worker_records_asylum_residence_and_a_move_into_a_flat(page, e2e_s
     form.get_by_label("Bescheid zugestellt am").fill(
         (today - datetime.timedelta(days=3)).isoformat()
     )
-    form.get_by_role("button", name="Asylverfahren speichern").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        form.get_by_role("button", name="Asylverfahren speichern").click()
     assert page.get_by_text("Rechtsbehelf möglich bis").first.is_visible()
     assert page.get_by_text("§ 74 Abs. 1 Halbsatz 1 AsylG", exact=False).is_visible()
     assert_accessible(page, context="(asylum decision)")
@@ -71,8 +71,8 @@ def test_case_worker_records_asylum_residence_and_a_move_into_a_flat(page, e2e_s
     form.get_by_label("Erteilt am").fill("2025-06-01")
     form.get_by_label("Gültig bis").fill("2025-01-01")
     form.get_by_label("Ausstellende Behörde").fill("Ausländerbehörde Essen")
-    form.get_by_role("button", name="Aufenthaltstitel speichern").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        form.get_by_role("button", name="Aufenthaltstitel speichern").click()
     summary = page.locator("#form-errors")
     assert summary.is_visible()
     assert page.get_by_text(
@@ -92,8 +92,8 @@ def test_case_worker_records_asylum_residence_and_a_move_into_a_flat(page, e2e_s
     form.get_by_label("Erteilt am").fill((today - datetime.timedelta(days=300)).isoformat())
     form.get_by_label("Gültig bis").fill((today + datetime.timedelta(days=42)).isoformat())
     form.get_by_label("Ausstellende Behörde").fill("Ausländerbehörde Essen")
-    form.get_by_role("button", name="Aufenthaltstitel speichern").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        form.get_by_role("button", name="Aufenthaltstitel speichern").click()
     assert page.get_by_text("Der Aufenthaltstitel läuft am").first.is_visible()
     page.goto(f"/faelle/person/{data['person']}/")
     assert page.get_by_text("Der Aufenthaltstitel läuft am").first.is_visible()
@@ -106,8 +106,8 @@ def test_case_worker_records_asylum_residence_and_a_move_into_a_flat(page, e2e_s
     page.get_by_label("Straße und Hausnummer").fill("Neue Straße 5")
     page.get_by_label("Postleitzahl").fill("45127")
     page.get_by_label("Stadtteil").select_option(label="Stadtkern")
-    page.get_by_role("button", name="Umzug erfassen").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Umzug erfassen").click()
     assert page.get_by_text("Personen sind in die Wohnung gezogen").is_visible()
     page.goto(f"/faelle/person/{data['person']}/")
     row = page.get_by_role("row", name="Eigene Wohnung (Mietvertrag)")

@@ -33,8 +33,8 @@ print(json.dumps({"case": str(case.code), "person": str(person.code), "offer": o
 
 
 def _logout(page):
-    page.get_by_role("button", name="Abmelden").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Abmelden").click()
 
 
 def test_a_referral_walks_from_sending_to_an_achieved_milestone(page, e2e_server):
@@ -54,8 +54,8 @@ def test_a_referral_walks_from_sending_to_an_achieved_milestone(page, e2e_server
         label="Integrationskurs (BAMF, A1–B1, mit „Leben in Deutschland“)"
     )
     page.locator("#id_message").fill("Bitte um einen Platz am Vormittag.")
-    page.get_by_role("button", name="Vermittlung senden").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Vermittlung senden").click()
     assert page.get_by_text("Die Vermittlung wurde gesendet.").is_visible()
     assert_accessible(page, context="(referral, sender)")
     referral_url = page.url
@@ -65,14 +65,14 @@ def test_a_referral_walks_from_sending_to_an_achieved_milestone(page, e2e_server
     login(page, "anbieter@essen.teilhabe.example")
     page.goto("/vermittlungen/?box=eingang")
     assert_accessible(page, context="(inbox)")
-    page.get_by_role("link", name="Mohammed Haddad").first.click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.get_by_role("link", name="Mohammed Haddad").first.click()
     body = page.locator("main").inner_text()
     assert "Mohammed Haddad" in body
     assert data["bamf"] not in body and "1985" not in body
     assert_accessible(page, context="(referral, receiver)")
-    page.get_by_role("button", name="Auf die Warteliste setzen").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Auf die Warteliste setzen").click()
     assert "auf der Warteliste" in page.locator("main").inner_text()
 
     # A place frees up (somebody left the course); the provider allocates it.
@@ -85,17 +85,17 @@ def test_a_referral_walks_from_sending_to_an_achieved_milestone(page, e2e_server
     proposal = page.locator("main").inner_text()
     assert "Mohammed Haddad erhält einen Platz" in proposal
     assert "Dafür spricht:" in proposal and "Punkte" not in proposal
-    page.get_by_role("button", name="Ausgewählte Plätze bestätigen").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Ausgewählte Plätze bestätigen").click()
     assert page.get_by_text("1 Platz vergeben.").is_visible()
 
     page.goto(referral_url)
-    page.get_by_role("button", name="Beginn eintragen").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Beginn eintragen").click()
     # Completing cannot be undone: it asks for confirmation first.
     page.get_by_text("Abschluss eintragen …").click()
-    page.get_by_role("button", name="Bestätigen: Abschluss eintragen").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Bestätigen: Abschluss eintragen").click()
     assert "abgeschlossen" in page.locator("main").inner_text()
     assert_accessible(page, context="(referral completed)")
     page.goto("/vermittlungen/benachrichtigungen/")
@@ -104,8 +104,8 @@ def test_a_referral_walks_from_sending_to_an_achieved_milestone(page, e2e_server
 
     # Steering sees the figures, never the person.
     login(page, "steuerung@essen.teilhabe.example")
-    page.get_by_role("link", name="Kennzahlen", exact=True).click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.get_by_role("link", name="Kennzahlen", exact=True).click()
     assert "Haddad" not in page.locator("main").inner_text()
     assert "< 5" in page.locator("main").inner_text()
     assert_accessible(page, context="(referral figures)")

@@ -15,8 +15,8 @@ def test_steering_prepares_and_downloads_a_status_report(page, e2e_server):
     form = page.locator("form[aria-labelledby='status-form']")
     form.get_by_label("Von").fill("2026-06-30")
     form.get_by_label("Bis").fill("2026-01-01")
-    form.get_by_role("button", name="Sachstandsbericht erstellen").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        form.get_by_role("button", name="Sachstandsbericht erstellen").click()
     assert page.locator("#form-errors").is_visible()
     assert page.get_by_text("Der Zeitraum kann nicht vor seinem Beginn enden.").first.is_visible()
     assert_accessible(page, context="(reports, error)")
@@ -24,11 +24,11 @@ def test_steering_prepares_and_downloads_a_status_report(page, e2e_server):
     form = page.locator("form[aria-labelledby='status-form']")
     form.get_by_label("Von").fill("2026-01-01")
     form.get_by_label("Bis").fill("2026-06-30")
-    form.get_by_role("button", name="Sachstandsbericht erstellen").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        form.get_by_role("button", name="Sachstandsbericht erstellen").click()
     assert_accessible(page, context="(report job)")
-    page.get_by_role("link", name="Zur Liste der Berichte (PDF und DOCX)").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.get_by_role("link", name="Zur Liste der Berichte (PDF und DOCX)").click()
     with page.expect_download() as download:
         page.get_by_role("link", name="PDF").first.click()
     assert download.value.suggested_filename.endswith(".pdf")
