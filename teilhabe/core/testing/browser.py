@@ -128,12 +128,22 @@ def e2e_server():
         "LOGIN_FAILURE_LIMIT": "50",
     }
     server = E2EServer(f"http://127.0.0.1:{port}", env)
-    server.manage("migrate", "--no-input", "-v0")
-    server.manage("collectstatic", "--no-input", "-v0")
+    # Static files are collected while the database is migrated and loaded (independent).
+    static = subprocess.Popen(
+        [sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"],
+        cwd=settings.BASE_DIR,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=open(tmp / "collectstatic.log", "w"),  # noqa: SIM115
+    )
     server.python(
-        "from django.conf import settings; from teilhabe.scenario.loading import scenario_load;"
+        "from django.conf import settings; from django.core.management import call_command;"
+        "from teilhabe.scenario.loading import scenario_load;"
+        "call_command('migrate', interactive=False, verbosity=0);"
         "scenario_load(demo_password=settings.DEMO_PASSWORD)"
     )
+    if static.wait() != 0:
+        raise RuntimeError("collectstatic failed:\n" + (tmp / "collectstatic.log").read_text())
     proc = subprocess.Popen(
         [
             sys.executable,
