@@ -1,7 +1,8 @@
 """Browser-test harness: Playwright driving Debian's Chromium against a real server.
 
 The ``e2e_server`` fixture prepares its own database (a temporary SQLite file, or
-``<name>_e2e`` on PostgreSQL when ``DATABASE_URL`` points there), migrates it, loads the Essen
+``<name>_e2e`` on PostgreSQL when ``DATABASE_URL`` points there), migrates it (with xdist on
+PostgreSQL: copies the run's template database as it was right after the migrations), loads the Essen
 scenario with its demo users, collects static files and starts gunicorn on a free loopback
 port with production settings (DEBUG off). Browser tests talk to it like a user would.
 
@@ -27,6 +28,7 @@ from urllib.parse import urlparse
 import pytest
 from django.conf import settings
 
+from teilhabe.core.testing import template
 from teilhabe.core.testing.serve import wait_for_health
 
 CHROMIUM = "/usr/bin/chromium"
@@ -59,22 +61,31 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _e2e_database_url(tmp: Path) -> str:
+def _e2e_database_url(tmp: Path, request) -> tuple[str, bool]:
+    """The server's database URL, and whether it is migrated already (on PostgreSQL with
+    xdist a copy of the run's template right after the migrations, see template.py)."""
     url = os.environ.get("DATABASE_URL", "")
     if url.startswith(("postgres://", "postgresql://")):
         import psycopg
 
         parsed = urlparse(url)
         name = (parsed.path.lstrip("/") or "teilhabe") + f"_e2e_{os.getpid()}"
+        # A commit need not wait for the disk: the database is dropped after the run.
+        e2e_url = parsed._replace(
+            path=f"/{name}", query="options=-c%20synchronous_commit%3Doff"
+        ).geturl()
+        if template.available(request.config):
+            request.getfixturevalue("django_db_setup")  # the template exists after it
+            with request.getfixturevalue("django_db_blocker").unblock():
+                copied = template.migrated_copy(name)
+            if copied:
+                return e2e_url, True
         admin = parsed._replace(path="/postgres").geturl()
         with psycopg.connect(admin, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
             conn.execute(f'CREATE DATABASE "{name}"')
-        # A commit need not wait for the disk: the database is dropped after the run.
-        return parsed._replace(
-            path=f"/{name}", query="options=-c%20synchronous_commit%3Doff"
-        ).geturl()
-    return f"sqlite:///{tmp / 'e2e.sqlite3'}"
+        return e2e_url, False
+    return f"sqlite:///{tmp / 'e2e.sqlite3'}", False
 
 
 def _drop_e2e_database(url: str) -> None:
@@ -110,10 +121,10 @@ class E2EServer:
 
 
 @pytest.fixture(scope="session")
-def e2e_server():
+def e2e_server(request):
     _require_chromium()
     tmp = Path(tempfile.mkdtemp(prefix="teilhabe-e2e-"))
-    db_url = _e2e_database_url(tmp)
+    db_url, migrated = _e2e_database_url(tmp, request)
     port = _free_port()
     env = {
         **os.environ,
@@ -139,8 +150,8 @@ def e2e_server():
     server.python(
         "from django.conf import settings; from django.core.management import call_command;"
         "from teilhabe.scenario.loading import scenario_load;"
-        "call_command('migrate', interactive=False, verbosity=0);"
-        "scenario_load(demo_password=settings.DEMO_PASSWORD)"
+        + ("" if migrated else "call_command('migrate', interactive=False, verbosity=0);")
+        + "scenario_load(demo_password=settings.DEMO_PASSWORD)"
     )
     if static.wait() != 0:
         raise RuntimeError("collectstatic failed:\n" + (tmp / "collectstatic.log").read_text())
