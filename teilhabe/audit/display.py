@@ -140,6 +140,10 @@ def _milestone(m: re.Match) -> str:
 
 PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match], str]]] = [
     (
+        re.compile(r"^name keys recomputed: (?P<count>\S+) persons$"),
+        lambda m: _("name keys recomputed: %(count)s persons") % {"count": m["count"]},
+    ),
+    (
         re.compile(r"^retention: (?P<part>\w+)$"),
         lambda m: (
             _("retention period over: %(what)s")
