@@ -67,7 +67,29 @@ class QuickSelect(forms.Select):
         return mark_safe("".join(parts))  # every part is escaped above
 
 
-class FlagInput(forms.CheckboxInput):
+class QuickInput:
+    """An ``<input>`` rendered in Python, the same HTML as Django's ``input.html`` (included by
+    ``text.html``, ``number.html`` and ``checkbox.html``; the renderer strips the newlines)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        shown = widget["value"]
+        shown = "" if shown is None else f' value="{escape(str(shown))}"'
+        return mark_safe(  # every part is escaped
+            f'<input type="{escape(widget["type"])}" name="{escape(widget["name"])}"'
+            f"{shown}{_attrs(widget['attrs'])}>"
+        )
+
+
+class QuickTextInput(QuickInput, forms.TextInput):
+    pass
+
+
+class QuickNumberInput(QuickInput, forms.NumberInput):
+    pass
+
+
+class FlagInput(QuickInput, forms.CheckboxInput):
     """A checkbox (the finder sends ``on``) that also reads ``true``/``1``/``ja`` (API)."""
 
     def value_from_datadict(self, data, files, name):
@@ -147,6 +169,7 @@ class OfferFilterSet(django_filters.FilterSet):
         label=_("Search text (title, description, provider)"),
         method="filter_search",
         max_length=SEARCH_MAX_LENGTH,
+        widget=QuickTextInput,
         validators=[
             RegexValidator(
                 r"^[^\x00-\x1f]*\Z", message=_("The search text contains control characters.")
@@ -179,7 +202,11 @@ class OfferFilterSet(django_filters.FilterSet):
         error_messages={"invalid_choice": _("Unknown language “%(value)s”.")},
     )
     alter = AgeFilter(
-        label=_("Age of the participant"), method="filter_age", min_value=0, max_value=120
+        widget=QuickNumberInput,
+        label=_("Age of the participant"),
+        method="filter_age",
+        min_value=0,
+        max_value=120,
     )
     wochentag = WeekdayFilter(
         widget=QuickSelect,
