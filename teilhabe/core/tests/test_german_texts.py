@@ -74,6 +74,9 @@ def test_every_field_has_a_german_name():
 
 INFORMAL = re.compile(r"\b(du|dich|dir|dein|deine|deinen|deinem|deiner|deines)\b", re.IGNORECASE)
 TEMPLATE_CODE = re.compile(r"\{%.*?%\}|\{\{.*?\}\}|\{#.*?#\}|<[^>]*>", re.DOTALL)
+# Names of HTML attributes written in code (``dir="ltr"``) are markup, not words a user
+# reads; their values (``aria-label="…"``) are still checked.
+HTML_ATTRIBUTE_NAME = re.compile(r"\b[a-z][a-z-]*=(?=\")")
 
 
 def _informal_in_catalogues():
@@ -97,7 +100,7 @@ def _informal_in_code():
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             text = node.value if isinstance(node, ast.Constant) else None
-            if isinstance(text, str) and INFORMAL.search(text):
+            if isinstance(text, str) and INFORMAL.search(HTML_ATTRIBUTE_NAME.sub(" ", text)):
                 yield f"{path.relative_to(ROOT)}:{node.lineno}: {node.value[:80]!r}"
 
 
