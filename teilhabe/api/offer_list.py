@@ -202,21 +202,13 @@ def _from_json(field):
     return None if field is None else _FROM_JSON.get(type(field))
 
 
-def _object(columns, row, start: int = 0) -> SimpleNamespace:
+def _object(columns, values) -> SimpleNamespace:
+    """A plain object from one value per column (an offer's row or one item of its lists),
+    each converted as the column says."""
     obj = SimpleNamespace()
-    for i, (path, _sql, convert) in enumerate(columns, start):
-        value = row[i]
+    for (path, _sql, convert), value in zip(columns, values, strict=True):
         if convert is not None and value is not None:
             value = convert(value)
-        _set(obj, path, value, SimpleNamespace)
-    return obj
-
-
-def _item(columns, values) -> SimpleNamespace:
-    obj = SimpleNamespace()
-    for (path, _sql, parse), value in zip(columns, values, strict=True):
-        if parse is not None and value is not None:
-            value = parse(value)
         _set(obj, path, value, SimpleNamespace)
     return obj
 
@@ -236,13 +228,13 @@ def offer_page(filtered: QuerySet[Offer], lang: str, offset: int, size: int):
         return None, []
     offers, located = [], []
     for row in rows:
-        offer = _object(columns, row, 1)
         at = 1 + len(columns)
+        offer = _object(columns, row[1:at])
         for attr, inner in lists.items():
             items = row[at]
             if isinstance(items, str):
                 items = json.loads(items)
-            items = [_item(inner, values) for values in items or ()]
+            items = [_object(inner, values) for values in items or ()]
             located += [item for item in items if hasattr(item, "district_id")]
             setattr(offer, attr, items)
             at += 1

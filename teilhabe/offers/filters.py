@@ -82,11 +82,11 @@ class QuickInput:
 
 
 class QuickTextInput(QuickInput, forms.TextInput):
-    pass
+    """A text input rendered in Python (Django's ``input.html`` byte for byte)."""
 
 
 class QuickNumberInput(QuickInput, forms.NumberInput):
-    pass
+    """A number input rendered in Python (Django's ``input.html`` byte for byte)."""
 
 
 class FlagInput(QuickInput, forms.CheckboxInput):

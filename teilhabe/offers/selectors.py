@@ -191,20 +191,10 @@ def finder_entries(rows, language: str) -> list[FinderEntry]:
     return entries
 
 
-def district_counts(qs: QuerySet[Offer]) -> dict[int, int]:
-    """Number of offers (of ``qs``) per district id."""
-    rows = (
-        Location.objects.filter(offers__in=qs.order_by().values("pk"))
-        .values("district_id")
-        .annotate(n=Count("offers", distinct=True))
-    )
-    return {r["district_id"]: r["n"] for r in rows}
-
-
 def finder_counts(qs: QuerySet[Offer]) -> tuple[int, dict[int, int]]:
     """The number of offers of ``qs`` and the number per district id (exact; an offer counts
     once per Stadtteil it has a location in) in one statement, one round trip instead of
-    ``qs.count()`` and :func:`district_counts`. The filtered ids are written twice on purpose:
+    ``qs.count()`` and a count per Stadtteil. The filtered ids are written twice on purpose:
     shared as a CTE (materialised by PostgreSQL) the statement took twice as long."""
     ids, params = qs.order_by().values("pk").query.sql_with_params()
     link = Offer.locations.through._meta
