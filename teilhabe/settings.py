@@ -82,6 +82,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "teilhabe.core.middleware.IdleSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -110,6 +111,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# Django's form renderer with inputs and plain selects written in Python (same HTML, faster).
+FORM_RENDERER = "teilhabe.core.renderers.PythonWidgetsRenderer"
 
 # --- Database -------------------------------------------------------------------------------
 _default_db = f"sqlite:///{VAR_DIR / 'teilhabe.sqlite3'}"
@@ -167,7 +171,10 @@ PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # one day
 # Idle timeout: the session ends after this many minutes without a request.
 SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30, minimum=1)
 SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
-SESSION_SAVE_EVERY_REQUEST = True
+# The expiry slides with use, but the session row is written at most once a minute
+# (teilhabe.core.middleware.IdleSessionMiddleware), not on every request.
+SESSION_SAVE_EVERY_REQUEST = False
+SESSION_TOUCH_SECONDS = 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 # Login throttling (django-axes): lock a user name from one address after repeated failures.

@@ -17,8 +17,6 @@ from django import forms
 from django.core.validators import RegexValidator
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.dates import WEEKDAYS
-from django.utils.html import conditional_escape as escape
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 
@@ -38,58 +36,7 @@ TRUE_WORDS = frozenset({"1", "true", "on", "ja", "yes"})
 FALSE_WORDS = frozenset({"", "0", "false", "off", "nein", "no"})
 
 
-def _attrs(attrs: dict) -> str:
-    """``django/forms/widgets/attrs.html`` in Python."""
-    return "".join(
-        f" {escape(name)}" if value is True else f' {escape(name)}="{escape(str(value))}"'
-        for name, value in attrs.items()
-        if value is not False
-    )
-
-
-class QuickSelect(forms.Select):
-    """A select rendered in Python, the same HTML as Django's templates (``select.html`` and
-    ``select_option.html``): the finder's Stadtteil list has about 50 options, and an include
-    per option made up a good part of an uncached finder page."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
-        if any(group for group, _choices, _index in widget["optgroups"]):
-            return super().render(name, value, attrs, renderer)
-        parts = [f'<select name="{escape(widget["name"])}"{_attrs(widget["attrs"])}>']
-        for _group, choices, _index in widget["optgroups"]:
-            for option in choices:
-                parts.append(
-                    f'\n  <option value="{escape(str(option["value"]))}"'
-                    f"{_attrs(option['attrs'])}>{escape(option['label'])}</option>\n"
-                )
-        parts.append("\n</select>")
-        return mark_safe("".join(parts))  # every part is escaped above
-
-
-class QuickInput:
-    """An ``<input>`` rendered in Python, the same HTML as Django's ``input.html`` (included by
-    ``text.html``, ``number.html`` and ``checkbox.html``; the renderer strips the newlines)."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
-        shown = widget["value"]
-        shown = "" if shown is None else f' value="{escape(str(shown))}"'
-        return mark_safe(  # every part is escaped
-            f'<input type="{escape(widget["type"])}" name="{escape(widget["name"])}"'
-            f"{shown}{_attrs(widget['attrs'])}>"
-        )
-
-
-class QuickTextInput(QuickInput, forms.TextInput):
-    """A text input rendered in Python (Django's ``input.html`` byte for byte)."""
-
-
-class QuickNumberInput(QuickInput, forms.NumberInput):
-    """A number input rendered in Python (Django's ``input.html`` byte for byte)."""
-
-
-class FlagInput(QuickInput, forms.CheckboxInput):
+class FlagInput(forms.CheckboxInput):
     """A checkbox (the finder sends ``on``) that also reads ``true``/``1``/``ja`` (API)."""
 
     def value_from_datadict(self, data, files, name):
@@ -169,7 +116,7 @@ class OfferFilterSet(django_filters.FilterSet):
         label=_("Search text (title, description, provider)"),
         method="filter_search",
         max_length=SEARCH_MAX_LENGTH,
-        widget=QuickTextInput,
+        widget=forms.TextInput,
         validators=[
             RegexValidator(
                 r"^[^\x00-\x1f]*\Z", message=_("The search text contains control characters.")
@@ -177,39 +124,39 @@ class OfferFilterSet(django_filters.FilterSet):
         ],
     )
     bezirk = BoroughFilter(
-        widget=QuickSelect,
+        widget=forms.Select,
         label=_("Number of the borough"),
         method="filter_borough",
         error_messages={"invalid_choice": _("There is no borough number “%(value)s”.")},
     )
     stadtteil = DistrictFilter(
-        widget=QuickSelect,
+        widget=forms.Select,
         label=_("ID of the district"),
         method="filter_district",
         error_messages={"invalid_choice": _("There is no district with the ID “%(value)s”.")},
     )
     kategorie = CategoryFilter(
-        widget=QuickSelect,
+        widget=forms.Select,
         label=_("Key of the category"),
         method="filter_category",
         error_messages={"invalid_choice": _("Unknown category “%(value)s”.")},
     )
     sprache = SpokenLanguageFilter(
-        widget=QuickSelect,
+        widget=forms.Select,
         label=_("Language spoken at the offer (ISO 639-1)"),
         method="filter_language",
         choices=list(SPOKEN_LANGUAGES.items()),
         error_messages={"invalid_choice": _("Unknown language “%(value)s”.")},
     )
     alter = AgeFilter(
-        widget=QuickNumberInput,
+        widget=forms.NumberInput,
         label=_("Age of the participant"),
         method="filter_age",
         min_value=0,
         max_value=120,
     )
     wochentag = WeekdayFilter(
-        widget=QuickSelect,
+        widget=forms.Select,
         label=_("Weekday (0 = Monday … 6 = Sunday)"),
         method="filter_weekday",
         choices=[(str(n), name) for n, name in WEEKDAYS.items()],

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from teilhabe.accounts.models import User
@@ -196,10 +197,15 @@ def scenario_load(
     result.budget_lines = finance_load(folder=folder, boroughs=boroughs, organisations=orgs).lines
 
     if demo_password:
+        # The demo users share the documented demo password: one (slow, Argon2) hash for all.
+        hashed = None
         for u in data.get("demo_users", []):
             user = User.objects.filter(email__iexact=u["email"]).first()
             if user is None:
-                user = User.objects.create_user(u["email"], demo_password, full_name=u["full_name"])
+                hashed = hashed or make_password(demo_password)
+                user = User.objects.create_user(u["email"], None, full_name=u["full_name"])
+                user.password = hashed
+                user.save(update_fields=["password"])
             org = orgs[u["organisation"]]
             team = None
             if u.get("team"):

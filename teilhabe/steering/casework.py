@@ -141,9 +141,7 @@ def casework_page(scope: Scope, *, url=None, raw: bool = False) -> Page:
     """Persons and households in case work per Stadtteil at the end of the period, cases per
     month. Read from the ``casework`` rollup once it has been built (``raw=True``, or no
     rollup yet: computed from cases and persons — the same figures)."""
-    from teilhabe.steering.rollups import state
-
-    rollup = None if raw else state("casework")
+    rollup = None if raw else scope.rollup("casework")
     if rollup is not None:
         per_place, month_rows, totals = _casework_from_rollup(scope, rollup.covers_until)
     else:
@@ -431,10 +429,10 @@ def milestone_page(
     refreshed day), else (``raw=True``, no rollup yet) from the rows — the same figures."""
     from django.utils import timezone
 
-    from teilhabe.steering.rollups import month_aligned, state
+    from teilhabe.steering.rollups import month_aligned
 
     today = today or timezone.localdate()
-    rollup = None if raw else state("milestones")
+    rollup = None if raw else scope.rollup("milestones")
     if rollup is not None and month_aligned(scope.start, scope.end, rollup.covers_until):
         cohorts, agg = _milestones_from_rollup(scope, rollup.covers_until)
         empty = Histograms

@@ -288,7 +288,7 @@ def referral_page(scope: Scope, *, url=None, raw: bool = False) -> Page:
     ``referrals`` rollup when it answers the period (whole months, or up to the last refreshed
     day) and the area, else (``raw=True``, no rollup yet) from the referrals — the same
     figures."""
-    from teilhabe.steering.rollups import month_aligned, state
+    from teilhabe.steering.rollups import month_aligned
 
     districts = {
         d.pk: d
@@ -296,7 +296,7 @@ def referral_page(scope: Scope, *, url=None, raw: bool = False) -> Page:
     }
     district_borough = {pk: d.borough_id for pk, d in districts.items()}
     wanted = scope.district_ids
-    rollup = None if raw else state("referrals")
+    rollup = None if raw else scope.rollup("referrals")
     area = rollup_area(scope)
     if (
         rollup is not None

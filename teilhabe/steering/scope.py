@@ -27,6 +27,16 @@ class Scope:
     district: District | None = None
     errors: list[str] = field(default_factory=list)
     form: object = None
+    _rollups: dict = field(default_factory=dict, repr=False)
+
+    def rollup(self, name: str):
+        """The state of a rollup (None: not built yet), read once per scope — the page's
+        figures and its "as of" line ask for it."""
+        from teilhabe.steering import rollups
+
+        if name not in self._rollups:
+            self._rollups[name] = rollups.state(name)
+        return self._rollups[name]
 
     @property
     def borough_ids(self) -> set[int]:
@@ -87,24 +97,23 @@ def scope_for(user, params=None, *, months: int = 12) -> Scope:
             "number"
         )
     )
+    by_pk = {b.pk: b for b in boroughs}
     all_districts = list(
-        District.objects.defer("geometry", "borough__geometry")
-        .filter(borough__in=boroughs)
-        .select_related("borough")
+        District.objects.defer("geometry")
+        .filter(borough_id__in=by_pk)
         .order_by("borough__number", "name")
     )
+    for d in all_districts:  # the borough objects already loaded, not a join per Stadtteil
+        District.borough.field.set_cached_value(d, by_pk[d.borough_id])
     borough = district = None
-    if params.get("stadtteil"):
-        district = _one(District.objects.defer("geometry"), params["stadtteil"])
-        if district.borough_id not in {b.pk for b in boroughs}:
-            raise Http404
-        borough = next(b for b in boroughs if b.pk == district.borough_id)
+    if params.get("stadtteil"):  # a Stadtteil outside the user's Bezirke is "not found"
+        district = _one(all_districts, params["stadtteil"])
+        borough = by_pk[district.borough_id]
     elif params.get("bezirk"):
-        borough = _one(Borough.objects.defer("geometry"), params["bezirk"])
-        if borough.pk not in {b.pk for b in boroughs}:
-            raise Http404
+        borough = _one(boroughs, params["bezirk"])
     in_scope = [borough] if borough is not None else boroughs
-    districts = [d for d in all_districts if d.borough in in_scope]
+    in_scope_ids = {b.pk for b in in_scope}
+    districts = [d for d in all_districts if d.borough_id in in_scope_ids]
     start, end = default_period(months=months)
     form = FilterForm(
         {k: params.get(k, "") for k in ("von", "bis", "bezirk", "stadtteil")} if params else None,
@@ -134,8 +143,13 @@ def scope_for(user, params=None, *, months: int = 12) -> Scope:
     )
 
 
-def _one(qs, code: str):
+def _one(areas: list, code: str):
+    """The area with this code among those the user may see, else 404."""
     try:
-        return qs.get(code=uuid.UUID(code))
-    except (ValueError, qs.model.DoesNotExist) as exc:
+        wanted = uuid.UUID(code)
+    except ValueError as exc:
         raise Http404 from exc
+    for area in areas:
+        if area.code == wanted:
+            return area
+    raise Http404

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy
 
 from teilhabe.access import Action, can, require
 from teilhabe.core.downloads import download
-from teilhabe.steering import barriers, casework, exports, indicators, money, rollups
+from teilhabe.steering import barriers, casework, exports, indicators, money
 from teilhabe.steering.charts import bar_chart, line_chart
 from teilhabe.steering.maps import choropleth
 from teilhabe.steering.referrals import referral_page
@@ -220,7 +220,7 @@ def _render(request, key: str):
             "export_url": reverse("steering:export", kwargs={"topic": key}),
             "topics": [t for t in TOPICS.values() if can(request.user, t.action)],
             "threshold": threshold(),
-            "rollup": rollups.state(topic.rollup) if topic.rollup else None,
+            "rollup": scope.rollup(topic.rollup) if topic.rollup else None,
         },
         status=400 if scope.errors else 200,
     )

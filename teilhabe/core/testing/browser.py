@@ -1,10 +1,12 @@
 """Browser-test harness: Playwright driving Debian's Chromium against a real server.
 
-The ``e2e_server`` fixture prepares its own database (a temporary SQLite file, or
-``<name>_e2e`` on PostgreSQL when ``DATABASE_URL`` points there), migrates it (with xdist on
-PostgreSQL: copies the run's template database as it was right after the migrations), loads the Essen
-scenario with its demo users, collects static files and starts gunicorn on a free loopback
-port with production settings (DEBUG off). Browser tests talk to it like a user would.
+The ``e2e_server`` fixture prepares its own database with the world of the tests — the Essen
+scenario with its demo users and the demo offers directory (``teilhabe/core/testing/shared.py``):
+with xdist on PostgreSQL a copy of the run's template database (``<name>_e2e_<pid>``, the demo
+users' password hashes replaced by one Argon2 hash, as production settings verify), else a
+temporary SQLite file or PostgreSQL database that it migrates and loads. It collects static
+files and starts gunicorn on a free loopback port with production settings (DEBUG off).
+Browser tests talk to it like a user would.
 
 Every page a test visits can be checked with ``assert_accessible(page)`` (axe-core from
 node_modules, WCAG 2.1 A/AA plus best practices). Requests to any other origin are blocked and
@@ -62,8 +64,8 @@ def _free_port() -> int:
 
 
 def _e2e_database_url(tmp: Path, request) -> tuple[str, bool]:
-    """The server's database URL, and whether it is migrated already (on PostgreSQL with
-    xdist a copy of the run's template right after the migrations, see template.py)."""
+    """The server's database URL, and whether the world is in it already (on PostgreSQL with
+    xdist a copy of the run's template, see template.py)."""
     url = os.environ.get("DATABASE_URL", "")
     if url.startswith(("postgres://", "postgresql://")):
         import psycopg
@@ -77,8 +79,9 @@ def _e2e_database_url(tmp: Path, request) -> tuple[str, bool]:
         if template.available(request.config):
             request.getfixturevalue("django_db_setup")  # the template exists after it
             with request.getfixturevalue("django_db_blocker").unblock():
-                copied = template.migrated_copy(name)
+                copied = template.world_copy(name)
             if copied:
+                _demo_passwords_for_production(e2e_url)
                 return e2e_url, True
         admin = parsed._replace(path="/postgres").geturl()
         with psycopg.connect(admin, autocommit=True) as conn:
@@ -86,6 +89,17 @@ def _e2e_database_url(tmp: Path, request) -> tuple[str, bool]:
             conn.execute(f'CREATE DATABASE "{name}"')
         return e2e_url, False
     return f"sqlite:///{tmp / 'e2e.sqlite3'}", False
+
+
+def _demo_passwords_for_production(url: str) -> None:
+    """The template's users have fast test hashes (test settings); the server runs with
+    production settings, which verify Argon2: one Argon2 hash of the demo password for all."""
+    import psycopg
+    from django.contrib.auth.hashers import Argon2PasswordHasher
+
+    hashed = Argon2PasswordHasher().encode(DEMO_PASSWORD, Argon2PasswordHasher().salt())
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("UPDATE accounts_user SET password = %s", [hashed])
 
 
 def _drop_e2e_database(url: str) -> None:
@@ -124,7 +138,7 @@ class E2EServer:
 def e2e_server(request):
     _require_chromium()
     tmp = Path(tempfile.mkdtemp(prefix="teilhabe-e2e-"))
-    db_url, migrated = _e2e_database_url(tmp, request)
+    db_url, loaded = _e2e_database_url(tmp, request)
     port = _free_port()
     env = {
         **os.environ,
@@ -147,12 +161,13 @@ def e2e_server(request):
         stdout=subprocess.DEVNULL,
         stderr=open(tmp / "collectstatic.log", "w"),  # noqa: SIM115
     )
-    server.python(
-        "from django.conf import settings; from django.core.management import call_command;"
-        "from teilhabe.scenario.loading import scenario_load;"
-        + ("" if migrated else "call_command('migrate', interactive=False, verbosity=0);")
-        + "scenario_load(demo_password=settings.DEMO_PASSWORD)"
-    )
+    if not loaded:
+        server.python(
+            "from django.core.management import call_command;"
+            "from teilhabe.core.testing.shared import world_load;"
+            "call_command('migrate', interactive=False, verbosity=0);"
+            "world_load()"
+        )
     if static.wait() != 0:
         raise RuntimeError("collectstatic failed:\n" + (tmp / "collectstatic.log").read_text())
     proc = subprocess.Popen(

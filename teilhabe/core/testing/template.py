@@ -10,8 +10,8 @@ The same copy restores the world after a transactional test emptied the tables
 (:func:`world_restore`), instead of loading it again through the services.
 
 The browser tests' server (``teilhabe/core/testing/browser.py``) gets its database the same
-way: a copy of ``test_<name>_migrated``, the template as it was right after the migrations
-(:func:`migrated_copy`), instead of migrating a database of its own.
+way: a copy of the template (:func:`world_copy`), instead of migrating a database of its own
+and loading the world into it again.
 
 The controlling process names the template and a lock directory for the run (the root
 conftest's ``pytest_configure_node``) and drops the template at the end; a template left over by an
@@ -84,10 +84,9 @@ def unconfigure(config):
     if run["name"] and Path(run["folder"], "built").exists():
         from django.conf import settings
 
-        for name in (run["name"], _migrated_name(run["name"])):
-            _admin_execute(
-                settings.DATABASES["default"], f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'
-            )
+        _admin_execute(
+            settings.DATABASES["default"], f'DROP DATABASE IF EXISTS "{run["name"]}" WITH (FORCE)'
+        )
     shutil.rmtree(run["folder"], ignore_errors=True)
 
 
@@ -155,22 +154,18 @@ def available(config) -> bool:
     return bool(getattr(config, "workerinput", {}).get(KEY))
 
 
-def migrated_copy(name: str) -> bool:
-    """Create database ``name`` as a copy of the template right after the migrations (before
-    the world was loaded). Call after ``django_db_setup`` (which builds the template if no
-    worker has yet). False when this worker has no template."""
+def world_copy(name: str) -> bool:
+    """Create database ``name`` as a copy of the template: migrated, with the world (scenario,
+    demo users, offers directory) loaded. Call after ``django_db_setup`` (which builds the
+    template if no worker has yet). False when this worker has no template."""
     if not cloned():
         return False
     from django.db import connection
 
     with _lock(), connection.creation._nodb_cursor() as cursor:
         cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        cursor.execute(f'CREATE DATABASE "{name}" TEMPLATE "{_migrated_name(_state["name"])}"')
+        cursor.execute(f'CREATE DATABASE "{name}" TEMPLATE "{_state["name"]}"')
     return True
-
-
-def _migrated_name(template: str) -> str:
-    return template.removesuffix("_template") + "_migrated"
 
 
 def _built() -> Path:
@@ -199,11 +194,6 @@ def _build(build, *, verbosity: int, serialize: bool) -> None:
     test_settings["NAME"] = template
     try:
         build(verbosity=verbosity, autoclobber=True, serialize=serialize, keepdb=False)
-        connection.close()
-        migrated = _migrated_name(template)
-        with connection.creation._nodb_cursor() as cursor:
-            cursor.execute(f'DROP DATABASE IF EXISTS "{migrated}" WITH (FORCE)')
-            cursor.execute(f'CREATE DATABASE "{migrated}" TEMPLATE "{template}"')
         world_load()
         info = {
             "directory": dataclasses.asdict(world_load.directory),

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import time
 from unittest import mock
 
 import pytest
 from django.conf import settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 LOGIN = "/konto/anmelden/"
@@ -42,9 +45,42 @@ def test_passwords_are_hashed_with_argon2_in_production():
 
 
 def test_sessions_end_after_the_idle_timeout():
-    assert settings.SESSION_SAVE_EVERY_REQUEST is True
     assert settings.SESSION_COOKIE_AGE == settings.SESSION_IDLE_MINUTES * 60
+    assert settings.SESSION_TOUCH_SECONDS <= 60
     assert settings.SESSION_COOKIE_HTTPONLY is True
+
+
+@pytest.mark.django_db
+def test_the_idle_timeout_slides_with_use_but_the_session_is_written_once_a_minute(
+    client_as,
+):
+    """Each request more than a minute after the last write moves the session's expiry;
+    requests within that minute do not write the session row; an idle session ends."""
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+
+    client = client_as("case_worker")
+    key = client.session.session_key
+    start = time.time()
+    with mock.patch("teilhabe.core.middleware.time.time", return_value=start):
+        assert client.get("/").status_code == 200
+    first = Session.objects.get(session_key=key).expire_date
+    with (
+        mock.patch("teilhabe.core.middleware.time.time", return_value=start + 30),
+        CaptureQueriesContext(connection) as queries,
+    ):
+        assert client.get("/").status_code == 200
+    assert not [q for q in queries if "django_session" in q["sql"] and "UPDATE" in q["sql"]]
+    assert Session.objects.get(session_key=key).expire_date == first
+    with mock.patch("teilhabe.core.middleware.time.time", return_value=start + 61):
+        assert client.get("/").status_code == 200
+    assert Session.objects.get(session_key=key).expire_date > first
+    # Idle for longer than the timeout: the session has ended and the next page asks to log in.
+    Session.objects.filter(session_key=key).update(
+        expire_date=timezone.now() - timezone.timedelta(seconds=1)
+    )
+    response = client.get("/")
+    assert response.status_code == 302 and LOGIN in response["Location"]
 
 
 def test_production_cookies_are_secure_by_default():

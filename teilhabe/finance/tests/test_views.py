@@ -33,14 +33,14 @@ def test_borough_coordinator_sees_only_the_own_borough_budget(client_as, cast):
 def test_overview_query_count_is_fixed(client_as, django_assert_num_queries):
     client = client_as("finance_officer")
     client.get(reverse("finance:overview"))
-    with django_assert_num_queries(17):
+    with django_assert_num_queries(14):
         client.get(reverse("finance:overview"))
 
 
 def test_position_plan_query_count_is_fixed(client_as, django_assert_num_queries):
     client = client_as("city_steering")
     client.get(reverse("finance:positions"))
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(7):
         response = client.get(reverse("finance:positions"))
     assert len(response.context["rows"]) == 44
     assert response.context["vacant"] == 4
@@ -49,7 +49,7 @@ def test_position_plan_query_count_is_fixed(client_as, django_assert_num_queries
 def test_projects_list_query_count_is_fixed(client_as, django_assert_num_queries):
     client = client_as("finance_officer")
     client.get(reverse("finance:projects"))
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(4):
         response = client.get(reverse("finance:projects"))
     assert len(response.context["projects"]) == 3
 

@@ -14,7 +14,7 @@ def _directory():
 
 @pytest.fixture(scope="module")
 def directory(e2e_server):
-    e2e_server.python("from teilhabe.offers.loading import offers_demo_load; offers_demo_load()")
+    """The e2e server serves the world: the demo offers directory is loaded."""
     return e2e_server
 
 
