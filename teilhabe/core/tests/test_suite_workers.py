@@ -2,20 +2,35 @@
 
 from __future__ import annotations
 
-from teilhabe.core.testing.workers import BROWSER_GROUP, FIRST, _LongUnitsFirst
+from teilhabe.core.testing.workers import FIRST, _LongUnitsFirst
 
 
 def _group(item) -> str:
     return item.get_closest_marker("xdist_group").args[0]
 
 
-def test_every_collected_test_belongs_to_a_group_and_browser_tests_to_one_group(request):
+def test_every_collected_test_belongs_to_its_module_or_a_group_of_its_own(request):
+    """Browser tests too: each module is a unit, so that both workers walk pages (each worker
+    that gets one starts its own live server)."""
     for item in request.session.items:
-        if item.get_closest_marker("browser"):
-            assert _group(item) == BROWSER_GROUP, item.nodeid
-        elif "::test_matrix[" not in item.nodeid and _group(item) not in FIRST:
-            # (a long test with a group of its own is handed out first: FIRST)
-            assert _group(item) == item.nodeid.split("::", 1)[0], item.nodeid
+        if "::test_matrix[" in item.nodeid:
+            continue
+        group = _group(item)
+        assert group == item.nodeid.split("::", 1)[0] or group.startswith("schemathesis-"), (
+            item.nodeid
+        )
+
+
+def test_the_browser_modules_are_long_units_handed_out_first(request):
+    browser_modules = {
+        item.nodeid.split("::", 1)[0]
+        for item in request.session.items
+        if item.get_closest_marker("browser")
+    }
+    # Every long browser module is named in FIRST (short ones may follow the others).
+    assert {m for m in browser_modules if m in FIRST}
+    for name in FIRST:
+        assert name.startswith(("teilhabe/", "schemathesis-")), name
 
 
 def test_the_url_matrix_is_split_into_one_group_per_subject(request):
@@ -24,17 +39,17 @@ def test_the_url_matrix_is_split_into_one_group_per_subject(request):
             assert _group(item) == f"url-matrix-{item.callspec.params['subject']}", item.nodeid
 
 
-def test_the_browser_group_and_the_long_units_are_handed_out_before_the_other_units():
+def test_the_long_units_are_handed_out_before_the_other_units_longest_first():
     queue = _LongUnitsFirst()
     queue["teilhabe/a/tests/test_a.py"] = {"x": False, "y": False}
     queue[FIRST[2]] = {"v": False}
-    queue[BROWSER_GROUP] = {"z": False}
+    queue[FIRST[0]] = {"z": False}
     queue["teilhabe/b/tests/test_b.py"] = {"w": False}
 
     handed_out = [queue.popitem(last=False)[0] for _ in range(4)]
 
     assert handed_out == [
-        BROWSER_GROUP,
+        FIRST[0],
         FIRST[2],
         "teilhabe/a/tests/test_a.py",
         "teilhabe/b/tests/test_b.py",
