@@ -92,19 +92,18 @@ def scope_for(user, params=None, *, months: int = 12) -> Scope:
 
     params = params or {}
     city = can(user, Action.VIEW_CITY_FIGURES)
-    boroughs = list(
-        visible(user, Action.VIEW_BOROUGH_FIGURES, Borough.objects.defer("geometry")).order_by(
-            "number"
-        )
-    )
-    by_pk = {b.pk: b for b in boroughs}
+    # One query: the Stadtteile of the Bezirke the user may see, with their Bezirk. (Figures
+    # are counted per Stadtteil: a Bezirk without Stadtteile would have none to show.)
     all_districts = list(
-        District.objects.defer("geometry")
-        .filter(borough_id__in=by_pk)
+        District.objects.defer("geometry", "borough__geometry")
+        .select_related("borough")
+        .filter(borough__in=visible(user, Action.VIEW_BOROUGH_FIGURES, Borough.objects.all()))
         .order_by("borough__number", "name")
     )
-    for d in all_districts:  # the borough objects already loaded, not a join per Stadtteil
-        District.borough.field.set_cached_value(d, by_pk[d.borough_id])
+    by_pk: dict[int, Borough] = {}
+    for d in all_districts:  # one object per Bezirk, shared by its Stadtteile
+        District.borough.field.set_cached_value(d, by_pk.setdefault(d.borough_id, d.borough))
+    boroughs = list(by_pk.values())  # in the order of their numbers
     borough = district = None
     if params.get("stadtteil"):  # a Stadtteil outside the user's Bezirke is "not found"
         district = _one(all_districts, params["stadtteil"])
