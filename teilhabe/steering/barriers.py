@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 
+from django.db.models import Sum, Value
 from django.utils.translation import gettext as _
 
 from teilhabe.cases.models import BarrierCategory, ContactNote, Institution, NoteKind
@@ -33,7 +34,7 @@ def quarters(start: datetime.date, end: datetime.date) -> list[datetime.date]:
 def barrier_counts(scope: Scope, *, raw: bool = False) -> dict[tuple[int, int, datetime.date], int]:
     """(institution id, kind-of-barrier id, quarter) → barriers recorded in the period, in
     the scope's Stadtteile: from the ``barriers`` rollup (the rows of the scope's level — city,
-    Bezirk or Stadtteil — added up per quarter) when it answers the period exactly, else
+    Bezirk or Stadtteil — added up per quarter in SQL) when it answers the period exactly, else
     from the case notes."""
     from teilhabe.steering.models import BarrierMonth, Level
     from teilhabe.steering.rollups import month_aligned
@@ -47,14 +48,14 @@ def barrier_counts(scope: Scope, *, raw: bool = False) -> dict[tuple[int, int, d
             qs = qs.filter(level=Level.CITY)
         else:  # one Bezirk, or the Bezirke of a borough coordinator
             qs = qs.filter(level=Level.BOROUGH, area_id__in=scope.borough_ids)
-        # Months added up to quarters here: a few hundred rows, and cheaper than truncating
-        # dates in SQL (Django's TruncQuarter converts every row through time zones).
-        counts: dict = defaultdict(int)
-        for month, institution, category, n in qs.values_list(
-            "month", "institution_id", "category_id", "count"
-        ).order_by():
-            counts[(institution, category, quarter(month))] += n
-        return dict(counts)
+        return {
+            (institution, category, q): n
+            for q, institution, category, n in qs.values_list(
+                "quarter", "institution_id", "category_id"
+            )
+            .annotate(n=Sum("count"))
+            .order_by()
+        }
     places = household_places() if not scope.whole_city else {}
     wanted = scope.district_ids
     counts: dict = defaultdict(int)
@@ -75,16 +76,23 @@ def barriers_page(scope: Scope, *, url=None, counts=None) -> Page:
         by_institution[institution][q.isoformat()] += n
         by_institution[institution]["total"] += n
         by_category[category] += n
-    institutions = [
-        i
-        for i in Institution.objects.order_by("position", "name")
-        if i.is_active or i.pk in by_institution
-    ]
-    categories = [
-        c
-        for c in BarrierCategory.objects.order_by("position", "name")
-        if c.is_active or c.pk in by_category
-    ]
+    # Both catalogues in one query (``which``: 0 institution, 1 kind), each in its own order.
+    fields = ("pk", "key", "name", "is_active", "position", "which")
+    catalogues = (
+        Institution.objects.order_by()
+        .annotate(which=Value(0))
+        .values_list(*fields)
+        .union(
+            BarrierCategory.objects.order_by().annotate(which=Value(1)).values_list(*fields),
+            all=True,
+        )
+        .order_by("which", "position", "name")
+    )
+    institutions, categories = [], []
+    for pk, key, name, active, _position, which in catalogues:
+        counted = by_category if which else by_institution
+        if active or pk in counted:
+            (categories if which else institutions).append((pk, key, name))
     quarter_keys = [q.isoformat() for q in qs]
     columns = [Column(k, quarter_label(q), COUNT) for k, q in zip(quarter_keys, qs, strict=True)]
     columns.append(Column("total", _("Period"), COUNT))
@@ -96,7 +104,7 @@ def barriers_page(scope: Scope, *, url=None, counts=None) -> Page:
             "institutions",
             _("Structural barriers per institution and quarter"),
             columns,
-            [Row(i.key, i.name, dict(by_institution.get(i.pk, {}))) for i in institutions],
+            [Row(key, name, dict(by_institution.get(pk, {}))) for pk, key, name in institutions],
             total=Row("all", _("Total"), total),
             summary=_(
                 "Case notes of the kind “structural barrier” dated in the period, by the "
@@ -110,7 +118,7 @@ def barriers_page(scope: Scope, *, url=None, counts=None) -> Page:
             "categories",
             _("Structural barriers per kind"),
             [Column("total", _("Structural barriers"), COUNT)],
-            [Row(c.key, c.name, {"total": by_category.get(c.pk, 0)}) for c in categories],
+            [Row(key, name, {"total": by_category.get(pk, 0)}) for pk, key, name in categories],
             total=Row("all", _("Total"), {"total": total["total"]}),
             summary=_("The same barriers by what kind of barrier was met."),
         )

@@ -51,10 +51,12 @@ class Level(models.TextChoices):
 class BarrierMonth(models.Model):
     """Structural barriers recorded for one institution and kind in one month, counted for
     one area (the whole city, a Bezirk or a Stadtteil, by the Stadtteil of the case's
-    household) — the level each page reads, so a city page adds up a few hundred rows (the
-    pages add months up to quarters)."""
+    household) — the level each page reads, so a city page adds up a few hundred rows (per
+    quarter, in SQL)."""
 
     month = models.DateField(_("month (first day)"))
+    # The month's quarter, stored so that a page adds months up to quarters in SQL.
+    quarter = models.DateField(_("quarter (first day)"))
     level = models.CharField(_("level"), max_length=10, choices=Level.choices)
     area_id = models.IntegerField(_("Bezirk or Stadtteil"), null=True, blank=True)
     institution_id = models.IntegerField(_("institution"))

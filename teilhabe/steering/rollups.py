@@ -170,6 +170,8 @@ def barrier_rows(today: datetime.date) -> list[BarrierMonth]:
     """Structural barriers per month, institution and kind, for the city, the Bezirk and the
     Stadtteil of the case's household (a barrier of a household without a known Stadtteil
     counts for the city only) — the raw rule of ``barriers.barrier_counts``."""
+    from teilhabe.steering.casework import quarter
+
     places, _members = _households()
     borough_of = dict(District.objects.values_list("pk", "borough_id"))
     areas: dict = {}
@@ -186,7 +188,15 @@ def barrier_rows(today: datetime.date) -> list[BarrierMonth]:
         for level, area in areas[place]:
             counts[(month, level, area, institution, category)] += 1
     return [
-        BarrierMonth(month=m, level=level, area_id=area, institution_id=i, category_id=c, count=n)
+        BarrierMonth(
+            month=m,
+            quarter=quarter(m),
+            level=level,
+            area_id=area,
+            institution_id=i,
+            category_id=c,
+            count=n,
+        )
         for (m, level, area, i, c), n in sorted(
             counts.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2] or 0, *kv[0][3:])
         )

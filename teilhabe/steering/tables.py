@@ -19,7 +19,9 @@ from decimal import Decimal
 from itertools import accumulate
 from typing import Any
 
-from django.utils.formats import number_format
+from django.utils.formats import localize, number_format
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString, mark_safe
 
 from teilhabe.steering.suppression import (
     protect,
@@ -222,6 +224,32 @@ class Table:
 
     def body(self) -> list[tuple[Row, list[Cell]]]:
         return list(zip(self.rows, self.resolved, strict=True))
+
+    def body_html(self) -> SafeString:
+        """The rows of the body, as ``steering/_table.html`` shows them: written here, not in
+        the template — rows × columns template nodes were a third of a steering page's
+        rendering time."""
+
+        def esc(value) -> str:  # as a template shows a value: localized, then escaped
+            return conditional_escape(localize(value))
+
+        parts = []
+        for row, cells in zip(self.rows, self.resolved, strict=True):
+            label = (
+                f'<a class="kern-link" href="{esc(row.url)}">{esc(row.label)}</a>'
+                if row.url
+                else esc(row.label)
+            )
+            parts.append(
+                '\n    <tr class="kern-table__row">\n      <th scope="row" class="kern-table__cell">'
+                f"{label}</th>\n      "
+                + "".join(
+                    f'<td class="kern-table__cell kern-table__cell--numeric">{esc(c.text)}</td>'
+                    for c in cells
+                )
+                + "\n    </tr>"
+            )
+        return mark_safe("".join(parts))  # every part is escaped above
 
     def footer(self) -> tuple[Row, list[Cell]] | None:
         if self.total is None or self.resolved_total is None:

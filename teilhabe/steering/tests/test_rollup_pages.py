@@ -308,7 +308,7 @@ QUERIES = {
     "steering:coverage": (10, 10),
     "steering:money": (5, 5),
     "steering:positions": (6, 6),
-    "steering:barriers": (8, 8),
+    "steering:barriers": (7, 7),
 }
 
 
