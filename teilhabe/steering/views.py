@@ -218,7 +218,9 @@ def _render(request, key: str):
             "indicators": indicators.for_topic(key),
             "query": scope.query(),
             "export_url": reverse("steering:export", kwargs={"topic": key}),
-            "topics": [t for t in TOPICS.values() if can(request.user, t.action)],
+            "topics": [
+                (t, reverse(t.url_name)) for t in TOPICS.values() if can(request.user, t.action)
+            ],
             "threshold": threshold(),
             "rollup": scope.rollup(topic.rollup) if topic.rollup else None,
         },
