@@ -547,6 +547,7 @@ def main():
             full = f"{url}?bezirk={borough.code}" if params else url
             for _ in range(WARM_UP):  # a server process that has shown the page before
                 assert client.get(full).status_code == 200
+            gc.collect()  # the same start for every page: not the raw pages' garbage before it
             page_times = timed(lambda full=full: client.get(full), args.requests)
             raw = raw_builders.get(topic.key)
             if raw is None:  # money and positions: finance tables, no person rows
