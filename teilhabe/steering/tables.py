@@ -229,27 +229,16 @@ class Table:
         """The rows of the body, as ``steering/_table.html`` shows them: written here, not in
         the template — rows × columns template nodes were a third of a steering page's
         rendering time."""
+        return mark_safe(  # every part is escaped by _row_html
+            "".join(_row_html(r, cells) for r, cells in zip(self.rows, self.resolved, strict=True))
+        )
 
-        def esc(value) -> str:  # as a template shows a value: localized, then escaped
-            return conditional_escape(localize(value))
-
-        parts = []
-        for row, cells in zip(self.rows, self.resolved, strict=True):
-            label = (
-                f'<a class="kern-link" href="{esc(row.url)}">{esc(row.label)}</a>'
-                if row.url
-                else esc(row.label)
-            )
-            parts.append(
-                '\n    <tr class="kern-table__row">\n      <th scope="row" class="kern-table__cell">'
-                f"{label}</th>\n      "
-                + "".join(
-                    f'<td class="kern-table__cell kern-table__cell--numeric">{esc(c.text)}</td>'
-                    for c in cells
-                )
-                + "\n    </tr>"
-            )
-        return mark_safe("".join(parts))  # every part is escaped above
+    def footer_html(self) -> SafeString:
+        """The total row (``<tfoot>``), or nothing for a table without one."""
+        footer = self.footer()
+        if footer is None:
+            return mark_safe("")
+        return mark_safe(f"<tfoot>{_row_html(*footer, css='app-steering-total')}</tfoot>")
 
     def footer(self) -> tuple[Row, list[Cell]] | None:
         if self.total is None or self.resolved_total is None:
@@ -262,6 +251,28 @@ class Table:
 
 
 CellKey = tuple[str, str, str]
+
+
+def _shown(value) -> str:
+    """A value as a template variable shows it: localized, then escaped."""
+    return conditional_escape(localize(value))
+
+
+def _row_html(row: Row, cells: list[Cell], *, css: str = "") -> str:
+    """One table row: the row's label (a link when it has a URL), then its cells."""
+    label = (
+        f'<a class="kern-link" href="{_shown(row.url)}">{_shown(row.label)}</a>'
+        if row.url
+        else _shown(row.label)
+    )
+    tds = "".join(
+        f'<td class="kern-table__cell kern-table__cell--numeric">{_shown(c.text)}</td>'
+        for c in cells
+    )
+    return (
+        f'\n    <tr class="kern-table__row{" " + css if css else ""}">\n'
+        f'      <th scope="row" class="kern-table__cell">{label}</th>\n      {tds}\n    </tr>'
+    )
 
 
 @dataclass

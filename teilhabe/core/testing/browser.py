@@ -97,7 +97,9 @@ def _demo_passwords_for_production(url: str) -> None:
     import psycopg
     from django.contrib.auth.hashers import Argon2PasswordHasher
 
-    hashed = Argon2PasswordHasher().encode(DEMO_PASSWORD, Argon2PasswordHasher().salt())
+    # (not make_password: the test settings list only the fast hasher)
+    argon2 = Argon2PasswordHasher()
+    hashed = argon2.encode(DEMO_PASSWORD, argon2.salt())
     with psycopg.connect(url, autocommit=True) as conn:
         conn.execute("UPDATE accounts_user SET password = %s", [hashed])
 
