@@ -12,7 +12,7 @@
 # before and after; the table is written to $OUT (default var/measure-suite-<date>.tsv is
 # NOT used: var/ belongs to the app; default /tmp/measure-suite-<date>.tsv).
 #
-# Environment: RUNS (default "whole common"; RUNS=common times only the tests both commits
+# Environment: PYTEST_EXTRA (more pytest arguments for both sides, e.g. --durations=30), RUNS (default "whole common"; RUNS=common times only the tests both commits
 # have, which is the like-for-like comparison and half the time), DATABASE_URL (PostgreSQL; default postgres://postgres@127.0.0.1:5432/teilhabe
 # — each side gets <name>_before / <name>_after), NICE (default 10), OUT, KEEP=1 keeps clones.
 # Run it on a quiet machine: the figures are wall times.
@@ -48,7 +48,7 @@ run() { # side label [pytest args…]
   load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
   start="$(date +%s.%N)"
   (cd "$work/$side" && CI=true DATABASE_URL="${url}_$side" nice -n "${NICE:-10}" \
-    .venv/bin/python -m pytest -n 2 --dist "$(dist_of "$side")" -q -p no:cacheprovider "$@" \
+    .venv/bin/python -m pytest -n 2 --dist "$(dist_of "$side")" -q -p no:cacheprovider ${PYTEST_EXTRA:-} "$@" \
     >"$work/$side-$label-$RANDOM.log" 2>&1) || true
   end="$(date +%s.%N)"
   load_after="$(cut -d' ' -f1-3 /proc/loadavg)"

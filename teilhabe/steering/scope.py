@@ -84,6 +84,19 @@ def default_period(
     return datetime.date(months // 12, months % 12 + 1, 1), today
 
 
+# What pages, forms and links read of a Stadtteil and its Bezirk (``str(borough)`` is its
+# number and name): only these are loaded — 50 Stadtteile and their Bezirke on every page.
+_AREA_FIELDS = (
+    "code",
+    "name",
+    "borough_id",
+    "borough__code",
+    "borough__name",
+    "borough__number",
+    "borough__roman",
+)
+
+
 def scope_for(user, params=None, *, months: int = 12) -> Scope:
     """The scope a request asks for (``bezirk``, ``stadtteil``, ``von``, ``bis``), limited to
     what the user may see: 404 for a borough or Stadtteil outside it. Invalid input keeps the
@@ -95,7 +108,7 @@ def scope_for(user, params=None, *, months: int = 12) -> Scope:
     # One query: the Stadtteile of the Bezirke the user may see, with their Bezirk. (Figures
     # are counted per Stadtteil: a Bezirk without Stadtteile would have none to show.)
     all_districts = list(
-        District.objects.defer("geometry", "borough__geometry")
+        District.objects.only(*_AREA_FIELDS)
         .select_related("borough")
         .filter(borough__in=visible(user, Action.VIEW_BOROUGH_FIGURES, Borough.objects.all()))
         .order_by("borough__number", "name")

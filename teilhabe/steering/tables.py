@@ -13,13 +13,13 @@ from __future__ import annotations
 import bisect
 import math
 import statistics
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import accumulate
 from typing import Any
 
-from django.utils.formats import localize, number_format
+from django.utils.formats import get_format, localize, number_format
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -316,26 +316,33 @@ class Page:
             for k in (total, *parts):
                 values.setdefault(k, 0)
         hidden = protect(values, groups, limit=limit)
+        count_text = count_formatter()
         for t in self.tables:
-            t.resolved = [_cells(t, r, hidden, limit) for r in t.rows]
-            t.resolved_total = _cells(t, t.total, hidden, limit) if t.total else None
+            t.resolved = [_cells(t, r, hidden, limit, count_text) for r in t.rows]
+            t.resolved_total = _cells(t, t.total, hidden, limit, count_text) if t.total else None
         return self
 
 
-def _cells(t: Table, row: Row, hidden: set, limit: int) -> list[Cell]:
-    out = []
-    for c in t.shown_columns:
-        out.append(_cell(t, row, c, hidden, limit))
-    return out
+def count_formatter() -> Callable[[int], str]:
+    """``number_format(n, force_grouping=True)`` for whole numbers in the active language, with
+    the separators looked up once (a page has hundreds of counts), not once per cell."""
+    grouping, separator = get_format("NUMBER_GROUPING"), get_format("THOUSAND_SEPARATOR")
+    if grouping == 3 and type(grouping) is int:
+        return lambda n: f"{n:,}".replace(",", separator)
+    return lambda n: number_format(n, force_grouping=True)  # no grouping, or an unusual one
 
 
-def _cell(t: Table, row: Row, c: Column, hidden: set, limit: int) -> Cell:
+def _cells(t: Table, row: Row, hidden: set, limit: int, count_text) -> list[Cell]:
+    return [_cell(t, row, c, hidden, limit, count_text) for c in t.shown_columns]
+
+
+def _cell(t: Table, row: Row, c: Column, hidden: set, limit: int, count_text) -> Cell:
     v = row.values.get(c.key)
     if c.kind == COUNT:
         if t.cell_key(row, c.key) in hidden:
             return Cell(f"< {limit}", None, hidden=True)
         n = int(v or 0)
-        return Cell(number_format(n, force_grouping=True), n)
+        return Cell(count_text(n), n)
     if c.kind == SHARE:
         part, whole = int(row.values.get(c.part) or 0), int(row.values.get(c.whole) or 0)
         base_hidden = bool(c.base) and t.cell_key(row, c.base) in hidden

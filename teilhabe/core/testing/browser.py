@@ -4,8 +4,9 @@ The ``e2e_server`` fixture prepares its own database with the world of the tests
 scenario with its demo users and the demo offers directory (``teilhabe/core/testing/shared.py``):
 with xdist on PostgreSQL a copy of the run's template database (``<name>_e2e_<pid>``, the demo
 users' password hashes replaced by one Argon2 hash, as production settings verify), else a
-temporary SQLite file or PostgreSQL database that it migrates and loads. It collects static
-files and starts gunicorn on a free loopback port with production settings (DEBUG off).
+temporary SQLite file or PostgreSQL database that it migrates and loads. Before that it
+collects static files and starts gunicorn on a free loopback port with production settings
+(DEBUG off), so that both happen while another worker may still be building the template.
 Browser tests talk to it like a user would.
 
 Every page a test visits can be checked with ``assert_accessible(page)`` (axe-core from
@@ -63,32 +64,42 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _e2e_database_url(tmp: Path, request) -> tuple[str, bool]:
-    """The server's database URL, and whether the world is in it already (on PostgreSQL with
-    xdist a copy of the run's template, see template.py)."""
+def _e2e_database_name(tmp: Path) -> str:
+    """The server's database URL: on PostgreSQL ``<name>_e2e_<pid>``, else a temporary SQLite
+    file. Nothing is created yet (:func:`_e2e_database_prepare`)."""
     url = os.environ.get("DATABASE_URL", "")
     if url.startswith(("postgres://", "postgresql://")):
-        import psycopg
-
         parsed = urlparse(url)
         name = (parsed.path.lstrip("/") or "teilhabe") + f"_e2e_{os.getpid()}"
         # A commit need not wait for the disk: the database is dropped after the run.
-        e2e_url = parsed._replace(
+        return parsed._replace(
             path=f"/{name}", query="options=-c%20synchronous_commit%3Doff"
         ).geturl()
-        if template.available(request.config):
-            request.getfixturevalue("django_db_setup")  # the template exists after it
-            with request.getfixturevalue("django_db_blocker").unblock():
-                copied = template.world_copy(name)
-            if copied:
-                _demo_passwords_for_production(e2e_url)
-                return e2e_url, True
-        admin = parsed._replace(path="/postgres").geturl()
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-            conn.execute(f'CREATE DATABASE "{name}"')
-        return e2e_url, False
-    return f"sqlite:///{tmp / 'e2e.sqlite3'}", False
+    return f"sqlite:///{tmp / 'e2e.sqlite3'}"
+
+
+def _e2e_database_prepare(url: str, request) -> bool:
+    """Create the server's database; True if the world is in it already (on PostgreSQL with
+    xdist a copy of the run's template, see template.py), else it still has to be migrated
+    and loaded."""
+    if not url.startswith(("postgres://", "postgresql://")):
+        return False
+    import psycopg
+
+    parsed = urlparse(url)
+    name = parsed.path.lstrip("/")
+    if template.available(request.config):
+        request.getfixturevalue("django_db_setup")  # the template exists after it
+        with request.getfixturevalue("django_db_blocker").unblock():
+            copied = template.world_copy(name)
+        if copied:
+            _demo_passwords_for_production(url)
+            return True
+    admin = parsed._replace(path="/postgres", query="").geturl()
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return False
 
 
 def _demo_passwords_for_production(url: str) -> None:
@@ -136,11 +147,20 @@ class E2EServer:
         return self.manage("shell", "-c", code)
 
 
+def _start(args: list[str], env: dict[str, str], log: Path) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, *args],
+        cwd=settings.BASE_DIR,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=open(log, "w"),
+    )
+
+
 @pytest.fixture(scope="session")
 def e2e_server(request):
     _require_chromium()
     tmp = Path(tempfile.mkdtemp(prefix="teilhabe-e2e-"))
-    db_url, loaded = _e2e_database_url(tmp, request)
     port = _free_port()
     env = {
         **os.environ,
@@ -149,32 +169,21 @@ def e2e_server(request):
         "SECRET_KEY": "e2e-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "HTTPS": "0",
-        "DATABASE_URL": db_url,
+        "DATABASE_URL": _e2e_database_name(tmp),
         "TEILHABE_VAR_DIR": str(tmp),
         "TASKS_BACKEND": "immediate",
         "LOGIN_FAILURE_LIMIT": "50",
     }
     server = E2EServer(f"http://127.0.0.1:{port}", env)
-    # Static files are collected while the database is migrated and loaded (independent).
-    static = subprocess.Popen(
-        [sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"],
-        cwd=settings.BASE_DIR,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=open(tmp / "collectstatic.log", "w"),  # noqa: SIM115
-    )
-    if not loaded:
-        server.python(
-            "from django.core.management import call_command;"
-            "from teilhabe.core.testing.shared import world_load;"
-            "call_command('migrate', interactive=False, verbosity=0);"
-            "world_load()"
-        )
-    if static.wait() != 0:
-        raise RuntimeError("collectstatic failed:\n" + (tmp / "collectstatic.log").read_text())
-    proc = subprocess.Popen(
+    # Static files are collected and the server starts while the database is prepared — often
+    # while another worker builds the template, when this worker would otherwise just wait.
+    # (The server needs the collected files when it starts: WhiteNoise indexes them then; it
+    # opens database connections only per request, and /healthz answers 200 only once the
+    # database is there.)
+    if _start(["manage.py", "collectstatic", "--no-input", "-v0"], env, tmp / "static.log").wait():
+        raise RuntimeError("collectstatic failed:\n" + (tmp / "static.log").read_text())
+    proc = _start(
         [
-            sys.executable,
             "-m",
             "gunicorn",
             "teilhabe.wsgi",
@@ -187,15 +196,20 @@ def e2e_server(request):
             "--log-level",
             "warning",
         ],
-        cwd=settings.BASE_DIR,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=open(tmp / "server.log", "w"),  # noqa: SIM115
+        env,
+        tmp / "server.log",
     )
-    if not wait_for_health(server.url, seconds=120, running=lambda: proc.poll() is None):
-        proc.kill()
-        raise RuntimeError("e2e server did not start:\n" + (tmp / "server.log").read_text())
+    db_url = env["DATABASE_URL"]
     try:
+        if not _e2e_database_prepare(db_url, request):
+            server.python(
+                "from django.core.management import call_command;"
+                "from teilhabe.core.testing.shared import world_load;"
+                "call_command('migrate', interactive=False, verbosity=0);"
+                "world_load()"
+            )
+        if not wait_for_health(server.url, seconds=120, running=lambda: proc.poll() is None):
+            raise RuntimeError("e2e server did not start:\n" + (tmp / "server.log").read_text())
         yield server
     finally:
         proc.terminate()

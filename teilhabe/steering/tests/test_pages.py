@@ -71,3 +71,19 @@ def test_an_unknown_table_or_topic_is_not_found(client_as):
 @pytest.mark.parametrize("role", [Role.CASE_WORKER, Role.FINANCE_OFFICER, Role.PROVIDER_EDITOR])
 def test_roles_without_steering_figures_get_no_page(client_as, role):
     assert client_as(role).get(reverse("steering:overview")).status_code == 403
+
+
+@pytest.mark.parametrize("language", ["de", "en", "ar", "fa", "fr", "cs", "zh-hans"])
+def test_counts_are_written_as_number_format_writes_them(language):
+    # The tables format their counts with the separators looked up once per page; the text is
+    # Django's own in every language (grouped by threes, by fours, or not at all; a space as
+    # separator).
+    from django.utils import translation
+    from django.utils.formats import number_format
+
+    from teilhabe.steering.tables import count_formatter
+
+    with translation.override(language):
+        count_text = count_formatter()
+        for n in [0, 7, -7, 999, 1000, -1000, 12345, 999_999, 1_000_000, -123_456_789, 10**12]:
+            assert count_text(n) == number_format(n, force_grouping=True)
