@@ -6,7 +6,7 @@ with xdist on PostgreSQL a copy of the run's template database (``<name>_e2e_<pi
 users' password hashes replaced by one Argon2 hash, as production settings verify), else a
 temporary SQLite file or PostgreSQL database that it migrates and loads. Before that it
 collects static files and starts gunicorn on a free loopback port with production settings
-(DEBUG off), so that both happen while another worker may still be building the template.
+(DEBUG off), in a thread, while the database is prepared.
 Browser tests talk to it like a user would.
 
 Every page a test visits can be checked with ``assert_accessible(page)`` (axe-core from
@@ -25,6 +25,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -175,45 +176,62 @@ def e2e_server(request):
         "LOGIN_FAILURE_LIMIT": "50",
     }
     server = E2EServer(f"http://127.0.0.1:{port}", env)
-    # Static files are collected and the server starts while the database is prepared — often
-    # while another worker builds the template, when this worker would otherwise just wait.
-    # (The server needs the collected files when it starts: WhiteNoise indexes them then; it
-    # opens database connections only per request, and /healthz answers 200 only once the
-    # database is there.)
-    if _start(["manage.py", "collectstatic", "--no-input", "-v0"], env, tmp / "static.log").wait():
-        raise RuntimeError("collectstatic failed:\n" + (tmp / "static.log").read_text())
-    proc = _start(
-        [
-            "-m",
-            "gunicorn",
-            "teilhabe.wsgi",
-            "-b",
-            f"127.0.0.1:{port}",
-            "-w",
-            "2",
-            "--access-logfile",
-            "-",
-            "--log-level",
-            "warning",
-        ],
-        env,
-        tmp / "server.log",
-    )
+    # Static files are collected and the server starts while the database is prepared — while
+    # this worker builds the template, or waits for another worker to build it. (The server
+    # needs the collected files when it starts: WhiteNoise indexes them then; it opens
+    # database connections only per request, and /healthz answers 200 only once the database
+    # is there.)
+    started: dict = {}
+
+    def serve():
+        static = _start(
+            ["manage.py", "collectstatic", "--no-input", "-v0"], env, tmp / "static.log"
+        )
+        if static.wait() != 0:
+            started["error"] = "collectstatic failed:\n" + (tmp / "static.log").read_text()
+            return
+        started["proc"] = _start(
+            [
+                "-m",
+                "gunicorn",
+                "teilhabe.wsgi",
+                "-b",
+                f"127.0.0.1:{port}",
+                "-w",
+                "2",
+                "--access-logfile",
+                "-",
+                "--log-level",
+                "warning",
+            ],
+            env,
+            tmp / "server.log",
+        )
+
+    starting = threading.Thread(target=serve, name="e2e-server-start")
+    starting.start()
     db_url = env["DATABASE_URL"]
     try:
-        if not _e2e_database_prepare(db_url, request):
-            server.python(
-                "from django.core.management import call_command;"
-                "from teilhabe.core.testing.shared import world_load;"
-                "call_command('migrate', interactive=False, verbosity=0);"
-                "world_load()"
-            )
+        try:
+            if not _e2e_database_prepare(db_url, request):
+                server.python(
+                    "from django.core.management import call_command;"
+                    "from teilhabe.core.testing.shared import world_load;"
+                    "call_command('migrate', interactive=False, verbosity=0);"
+                    "world_load()"
+                )
+        finally:
+            starting.join()
+        if "error" in started:
+            raise RuntimeError(started["error"])
+        proc = started["proc"]
         if not wait_for_health(server.url, seconds=120, running=lambda: proc.poll() is None):
             raise RuntimeError("e2e server did not start:\n" + (tmp / "server.log").read_text())
         yield server
     finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+        if "proc" in started:
+            started["proc"].terminate()
+            started["proc"].wait(timeout=10)
         _drop_e2e_database(db_url)
         shutil.rmtree(tmp, ignore_errors=True)
 
